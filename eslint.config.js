@@ -1,0 +1,62 @@
+// Lint config. The process boundaries of PRODUCT.md §8 live in one table (LAYERS): which layer may not
+// import what. A violation is a lint error, and CI runs lint.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const layer = (name) => [`**/${name}`, `**/${name}/**`];
+
+/** folder → forbidden import patterns, with the reason shown in the lint message. */
+const LAYERS = {
+  'src/core': {
+    patterns: ['electron', 'react', 'react-dom', ...layer('main'), ...layer('renderer'), ...layer('preload'), ...layer('cli'), ...layer('shared')],
+    why: 'core is pure domain code over node:fs: no Electron, React, or app layers',
+  },
+  'src/shared': {
+    patterns: ['electron', 'react', ...nodeBuiltins, ...layer('core'), ...layer('main'), ...layer('renderer'), ...layer('preload'), ...layer('cli')],
+    why: 'the IPC contract is loaded by every process, the sandboxed renderer included: zod only',
+  },
+  'src/renderer': {
+    patterns: ['electron', ...nodeBuiltins, ...layer('core'), ...layer('main'), ...layer('preload'), ...layer('cli')],
+    why: 'the renderer is untrusted web content: it reaches the system only through the preload API',
+  },
+  'src/preload': {
+    patterns: [...nodeBuiltins, ...layer('core'), ...layer('main'), ...layer('renderer'), ...layer('cli'), 'react'],
+    why: 'the sandboxed preload only bridges the contract to the renderer',
+  },
+  'src/main': {
+    patterns: [...layer('renderer'), ...layer('cli'), 'react', 'react-dom'],
+    why: 'main owns the file system through core and never imports UI or CLI code',
+  },
+  'src/cli': {
+    patterns: ['electron', 'react', ...layer('main'), ...layer('renderer'), ...layer('preload'), ...layer('shared')],
+    why: 'the CLI is a face over core and never loads Electron',
+  },
+};
+
+const layerRules = Object.entries(LAYERS).map(([folder, { patterns, why }]) => ({
+  files: [`${folder}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+  },
+  ...layerRules,
+);

@@ -1,0 +1,17 @@
+// Long work in core reports progress through a callback and stops when its AbortSignal fires.
+
+export interface Progress {
+  /** What is being done, e.g. `verify`, `resolve`, `publish`. */
+  phase: string;
+  done: number;
+  total: number;
+  /** The item just finished (e.g. `name@version`), for a status line. */
+  current?: string;
+}
+
+export type ProgressListener = (progress: Progress) => void;
+
+export interface LongWorkOptions {
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,4 @@
+import { contextBridge } from 'electron';
+import { z } from 'zod';
+
+contextBridge.exposeInMainWorld('promptpm', { ok: z.string().parse('ok') });
