@@ -1,0 +1,55 @@
+// The IPC contract: every channel once. Main registers its handlers from this table, the preload
+// derives the API object from it, and the renderer's client and hooks are typed by it.
+import { z } from 'zod';
+import {
+  appInfoSchema,
+  jobIdSchema,
+  progressEventSchema,
+  recentRegistrySchema,
+  registryInfoSchema,
+  registryListingSchema,
+  resolutionViewSchema,
+  testReportSchema,
+  versionDetailSchema,
+  versionRefSchema,
+  verifyReportSchema,
+} from './schemas.js';
+
+const none = z.tuple([]);
+
+/** Channel name `domain.verb` becomes `api.domain.verb(...args)` in the renderer. */
+export const channels = {
+  'app.info': { args: none, result: appInfoSchema },
+  /** The open registry (the default one on first run). */
+  'registry.current': { args: none, result: registryInfoSchema },
+  'registry.recent': { args: none, result: z.array(recentRegistrySchema) },
+  /** Native folder dialog; the chosen folder joins the allow-list and becomes current. Null if cancelled. */
+  'registry.choose': { args: none, result: registryInfoSchema.nullable() },
+  /** Reopen a folder from the recent list; any other path is refused. */
+  'registry.open': { args: z.tuple([z.string().min(1).max(4096)]), result: registryInfoSchema },
+  'registry.list': { args: none, result: registryListingSchema },
+  /** Verify the whole registry, one module, or one version; progress comes as `progress` events. */
+  'registry.verify': {
+    args: z.tuple([z.object({ jobId: jobIdSchema, name: z.string().min(1).max(214).optional(), version: z.string().min(1).max(256).optional() })]),
+    result: verifyReportSchema,
+  },
+  'jobs.cancel': { args: z.tuple([jobIdSchema]), result: z.boolean() },
+  /** Read one version, verified first. */
+  'module.read': { args: z.tuple([versionRefSchema]), result: versionDetailSchema },
+  'module.runTests': { args: z.tuple([versionRefSchema]), result: testReportSchema },
+  'module.resolve': { args: z.tuple([versionRefSchema.extend({ jobId: jobIdSchema })]), result: resolutionViewSchema },
+} as const;
+
+/** Events main pushes to the renderer. */
+export const events = {
+  progress: progressEventSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelArgs<C extends ChannelName> = z.infer<Channels[C]['args']>;
+export type ChannelResult<C extends ChannelName> = z.infer<Channels[C]['result']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];

@@ -1,0 +1,204 @@
+// zod schemas of every value that crosses the IPC boundary. Types are inferred from them, so the
+// contract, main's validation, the preload and the renderer's client can never drift apart.
+import { z } from 'zod';
+
+const name = z.string().min(1).max(214);
+const version = z.string().min(1).max(256);
+
+export const errorCategorySchema = z.enum([
+  'VALIDATION_ERROR',
+  'TEST_FAILURE',
+  'DEPENDENCY_ERROR',
+  'PUBLISH_CONFLICT',
+  'INTERNAL_ERROR',
+]);
+
+/** The core's error object (src/core/errors.ts) as it crosses to the renderer, plus its data. */
+export const errorObjectSchema = z.object({
+  code: errorCategorySchema,
+  message: z.string(),
+  hint: z.string(),
+  path: z.string(),
+  reason: z.string().optional(),
+  field: z.string().optional(),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type ErrorObject = z.infer<typeof errorObjectSchema>;
+
+export const diagnosticSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string(),
+  field: z.string().nullable(),
+  file: z.string().nullable(),
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+});
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+
+export const verificationSchema = z.enum(['ok', 'tampered', 'unreadable', 'unverified']);
+export type Verification = z.infer<typeof verificationSchema>;
+
+export const registryInfoSchema = z.object({
+  path: z.string(),
+  isDefault: z.boolean(),
+});
+export type RegistryInfo = z.infer<typeof registryInfoSchema>;
+
+export const recentRegistrySchema = z.object({ path: z.string(), exists: z.boolean() });
+
+export const packageRowSchema = z.object({
+  name: z.string(),
+  versions: z.array(z.string()),
+  latest: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  verification: verificationSchema,
+  /** Semantic types of the latest version's inputs and outputs, for search. */
+  inputTypes: z.array(z.string()),
+  outputTypes: z.array(z.string()),
+});
+export type PackageRow = z.infer<typeof packageRowSchema>;
+
+export const registryListingSchema = z.object({
+  registry_path: z.string(),
+  count: z.number().int(),
+  packages: z.array(packageRowSchema),
+  /** Verification state of every version, keyed `name@version`. */
+  versionStates: z.record(z.string(), verificationSchema),
+});
+export type RegistryListing = z.infer<typeof registryListingSchema>;
+
+const inputSpec = z.object({ name: z.string(), type: z.string(), description: z.string(), required: z.boolean() });
+const outputSpec = z.object({ type: z.string(), description: z.string(), structure: z.unknown().optional() });
+export const moduleInterfaceSchema = z.object({
+  intent: z.string(),
+  inputs: z.array(inputSpec),
+  outputs: z.array(outputSpec),
+  preconditions: z.array(z.string()),
+  postconditions: z.array(z.string()),
+});
+
+export const testCaseSchema = z.object({
+  name: z.string(),
+  inputs: z.record(z.string(), z.unknown()),
+  assertions: z.array(z.object({ kind: z.string(), value: z.unknown() })),
+});
+
+export const fileDiffStatusSchema = z.object({
+  changed: z.array(z.string()),
+  missing: z.array(z.string()),
+  extra: z.array(z.string()),
+});
+
+export const versionDetailSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  path: z.string(),
+  verification: verificationSchema,
+  /** Files that differ from the immutability manifest; empty unless tampered. */
+  integrity: fileDiffStatusSchema,
+  metadata: z.object({
+    description: z.string(),
+    license: z.string().nullable(),
+    authors: z.array(z.string()),
+    tags: z.array(z.string()),
+  }),
+  interface: moduleInterfaceSchema,
+  template: z.object({ path: z.string(), text: z.string(), placeholders: z.array(z.string()) }),
+  dependencies: z.array(z.object({ name: z.string(), range: z.string() })),
+  tests: z.array(testCaseSchema),
+  files: z.array(z.object({ path: z.string(), sha256: z.string() })),
+});
+export type VersionDetail = z.infer<typeof versionDetailSchema>;
+
+export const assertionResultSchema = z.object({
+  assertion_index: z.number().int(),
+  assertion_type: z.string(),
+  passed: z.boolean(),
+  expected: z.string(),
+  actual: z.string(),
+  message: z.string(),
+});
+export const testReportSchema = z.object({
+  module_path: z.string(),
+  total: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['passed', 'failed']),
+      failure_count: z.number().int(),
+      assertions: z.array(assertionResultSchema),
+    }),
+  ),
+});
+export type TestReport = z.infer<typeof testReportSchema>;
+
+export const verifyReportSchema = z.object({
+  registry_path: z.string(),
+  total: z.number().int(),
+  ok: z.number().int(),
+  tampered: z.number().int(),
+  unreadable: z.number().int(),
+  cancelled: z.boolean(),
+  versions: z.array(
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      status: z.enum(['ok', 'tampered', 'unreadable']),
+      changed: z.array(z.string()),
+      missing: z.array(z.string()),
+      extra: z.array(z.string()),
+    }),
+  ),
+  stray: z.array(z.string()),
+});
+export type VerifyReport = z.infer<typeof verifyReportSchema>;
+
+export interface ResolvedNodeShape {
+  name: string;
+  version: string;
+  range: string;
+  verification: Verification;
+  children: ResolvedNodeShape[];
+}
+export const resolvedNodeSchema: z.ZodType<ResolvedNodeShape> = z.lazy(() =>
+  z.object({
+    name: z.string(),
+    version: z.string(),
+    range: z.string(),
+    verification: verificationSchema,
+    children: z.array(resolvedNodeSchema),
+  }),
+);
+
+/** A resolution either succeeds with a tree or fails with an explained error (CONFLICT, CYCLE, …). */
+export const resolutionViewSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), root: resolvedNodeSchema, count: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    error: errorObjectSchema,
+    /** Plain sentences that explain a failure, most general first. */
+    explanation: z.array(z.string()),
+  }),
+]);
+export type ResolutionView = z.infer<typeof resolutionViewSchema>;
+
+export const progressEventSchema = z.object({
+  jobId: z.string(),
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().optional(),
+});
+export type ProgressEvent = z.infer<typeof progressEventSchema>;
+
+export const appInfoSchema = z.object({ name: z.string(), version: z.string(), platform: z.string() });
+
+export const versionRefSchema = z.object({ name, version });
+export const jobIdSchema = z.string().min(1).max(64);
