@@ -1,0 +1,34 @@
+// Shared by the benchmarks: generates (once, then reuses) the 10k-module registry of the issues with
+// ../shared/bench/make-registry.mjs, under .bench/ in the project.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const cliBin = join(projectRoot, 'bin/promptpm.js');
+
+/** Path of a generated registry with `modules` × `versions`; built on first use. */
+export function benchRegistry({ modules = 10000, versions = 3 } = {}) {
+  const dir = join(projectRoot, '.bench', `registry-${modules}x${versions}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  const generator = resolve(projectRoot, '../shared/bench/make-registry.mjs');
+  execFileSync(process.execPath, [generator, '--out', dir, '--modules', String(modules), '--versions', String(versions)], { stdio: 'inherit' });
+  execFileSync('touch', [join(dir, '.complete')]);
+  return dir;
+}
+
+/** Median wall time in ms of `fn` over `runs` runs (after one warm-up unless warm is false). */
+export function medianMs(fn, { runs = 5, warm = true } = {}) {
+  if (warm) fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
