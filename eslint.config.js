@@ -35,12 +35,20 @@ const LAYERS = {
   },
 };
 
-const layerRules = Object.entries(LAYERS).map(([folder, { patterns, why }]) => ({
-  files: [`${folder}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
-  },
-}));
+// Node built-ins are matched as exact module names: as gitignore-style patterns, `module` or `test` would
+// also forbid a relative import through any folder of that name (e.g. renderer/features/module).
+const builtinSet = new Set(nodeBuiltins);
+const exactNames = (names) => `^(${names.join('|')})(/.*)?$`;
+
+const layerRules = Object.entries(LAYERS).map(([folder, { patterns, why }]) => {
+  const builtins = patterns.filter((p) => builtinSet.has(p));
+  const restrictions = [{ group: patterns.filter((p) => !builtinSet.has(p)), message: why }];
+  if (builtins.length > 0) restrictions.push({ regex: exactNames(builtins), message: why });
+  return {
+    files: [`${folder}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictions }] },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },

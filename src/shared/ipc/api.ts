@@ -29,3 +29,14 @@ export function splitChannel(channel: ChannelName): [string, string] {
 }
 
 export const API_GLOBAL = 'promptpm';
+
+/** Wire name of an event (main → renderer); invoke channels travel under their contract name. */
+export function eventWireName(event: EventName): string {
+  return `promptpm:event:${event}`;
+}
+
+/**
+ * Private preload → main message carrying the paths of files the user really dropped, so main can
+ * add them to its allow-list. It is not part of the API object: the renderer cannot send it.
+ */
+export const DROPPED_PATHS_WIRE = 'promptpm:dropped-paths';

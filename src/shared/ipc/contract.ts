@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   appInfoSchema,
   jobIdSchema,
+  moduleNameSchema,
   progressEventSchema,
   recentRegistrySchema,
   registryInfoSchema,
@@ -12,6 +13,7 @@ import {
   testReportSchema,
   versionDetailSchema,
   versionRefSchema,
+  versionStringSchema,
   verifyReportSchema,
 } from './schemas.js';
 
@@ -30,7 +32,7 @@ export const channels = {
   'registry.list': { args: none, result: registryListingSchema },
   /** Verify the whole registry, one module, or one version; progress comes as `progress` events. */
   'registry.verify': {
-    args: z.tuple([z.object({ jobId: jobIdSchema, name: z.string().min(1).max(214).optional(), version: z.string().min(1).max(256).optional() })]),
+    args: z.tuple([z.object({ jobId: jobIdSchema, name: moduleNameSchema.optional(), version: versionStringSchema.optional() })]),
     result: verifyReportSchema,
   },
   'jobs.cancel': { args: z.tuple([jobIdSchema]), result: z.boolean() },
@@ -43,6 +45,8 @@ export const channels = {
 /** Events main pushes to the renderer. */
 export const events = {
   progress: progressEventSchema,
+  /** The open registry changed outside the renderer's own calls (File › Open Registry… in the menu). */
+  registryChanged: registryInfoSchema,
 } as const;
 
 export type Channels = typeof channels;

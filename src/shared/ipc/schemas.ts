@@ -2,8 +2,10 @@
 // contract, main's validation, the preload and the renderer's client can never drift apart.
 import { z } from 'zod';
 
-const name = z.string().min(1).max(214);
-const version = z.string().min(1).max(256);
+// Names and versions double as path segments in main: the charset rules of PRODUCT.md §2 keep
+// separators and `..` out before any handler runs.
+const name = z.string().min(1).max(214).regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, 'not a module name');
+const version = z.string().min(1).max(256).regex(/^[0-9][0-9A-Za-z.+-]*$/, 'not a semantic version');
 
 export const errorCategorySchema = z.enum([
   'VALIDATION_ERROR',
@@ -202,3 +204,5 @@ export const appInfoSchema = z.object({ name: z.string(), version: z.string(), p
 
 export const versionRefSchema = z.object({ name, version });
 export const jobIdSchema = z.string().min(1).max(64);
+export const moduleNameSchema = name;
+export const versionStringSchema = version;

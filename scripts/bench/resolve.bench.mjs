@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Resolution benchmark (issue 6): in the 10k-module registry, a module depending on module-09999@1.2.0
+// (a closure of about 1,100 modules). Prints resolve time (index read + solve; target < 0.3 s) and
+// end-to-end `install` through the built CLI, integrity checks included (target < 1 s).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchRegistry, cliBin, projectRoot } from './fixtures.mjs';
+
+execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.cli.json')], { stdio: 'inherit' });
+const { readIndex } = await import(join(projectRoot, 'out/cli/core/registry/index.js'));
+const { solveDependencies } = await import(join(projectRoot, 'out/cli/core/resolve/solve.js'));
+const { indexSource } = await import(join(projectRoot, 'out/cli/core/resolve/registry-source.js'));
+
+const registry = benchRegistry();
+const moduleDir = mkdtempSync(join(tmpdir(), 'promptpm-bench-resolve-'));
+writeFileSync(join(moduleDir, 'template.prompt'), 'Summarize {{document}}.\n');
+writeFileSync(
+  join(moduleDir, 'promptpm.yaml'),
+  `module:
+  name: bench-app
+  version: 1.0.0
+  description: Depends on the deepest module of the bench registry
+prompt:
+  template: template.prompt
+  placeholders: [document]
+interface:
+  intent: Summarize a document.
+  inputs:
+    - { name: document, type: technical_document, description: Source text, required: true }
+  outputs:
+    - { type: structured_summary, description: Summary }
+dependencies:
+  - { name: module-09999, version: 1.2.0 }
+`,
+);
+const root = { name: 'bench-app', version: '1.0.0', dependencies: [{ name: 'module-09999', range: '1.2.0' }] };
+
+async function medianAsync(fn, runs = 7) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+const coldStart = process.hrtime.bigint();
+let index = await readIndex(registry);
+const firstIndexMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
+let closure = 0;
+const indexMs = await medianAsync(async () => (index = await readIndex(registry)));
+const solveMs = await medianAsync(async () => (closure = (await solveDependencies(indexSource(index), root)).versions.size - 1));
+const resolveMs = await medianAsync(async () => solveDependencies(indexSource(await readIndex(registry)), root));
+
+const install = (extra) => {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [cliBin, 'install', moduleDir, '--registry', registry, '--json', ...extra], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0) throw new Error(`install failed (${run.status}): ${run.stdout}${run.stderr}`);
+  return ms;
+};
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+install([]);
+const installMs = median(Array.from({ length: 5 }, () => install([])));
+const frozenMs = median(Array.from({ length: 5 }, () => install(['--frozen'])));
+rmSync(moduleDir, { recursive: true, force: true });
+
+const verdict = (ms, target) => `${ms.toFixed(1)} ms ${ms < target ? '(ok, target < ' : '(SLOW, target < '}${target} ms)`;
+console.log(`closure:                  ${closure} modules`);
+console.log(`first index read:         ${firstIndexMs.toFixed(1)} ms (builds the cache when it is missing or stale)`);
+console.log(`index read (warm):        ${indexMs.toFixed(1)} ms`);
+console.log(`solve:                    ${solveMs.toFixed(1)} ms`);
+console.log(`resolve (index + solve):  ${verdict(resolveMs, 300)}`);
+console.log(`install end to end (CLI): ${verdict(installMs, 1000)}`);
+console.log(`install --frozen (CLI):   ${verdict(frozenMs, 1000)}`);
+if (resolveMs >= 300 || installMs >= 1000) process.exitCode = 1;

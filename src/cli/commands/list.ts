@@ -1,0 +1,16 @@
+// `promptpm list`: every published version, answered from the registry index (never hashes).
+import type { Command } from 'commander';
+import { addGlobalOptions } from '../options.js';
+import { execute } from '../run.js';
+
+export function registerList(program: Command): void {
+  addGlobalOptions(program.command('list'))
+    .description('List the modules and versions published in the registry')
+    .action((_opts: unknown, cmd: Command) =>
+      execute('list', cmd, process.cwd(), async (ctx) => {
+        const registry = (ctx.subject = await ctx.registry());
+        const { listRegistry } = await import('../../core/registry/index.js');
+        return { ...(await listRegistry(registry)) };
+      }),
+    );
+}

@@ -1,0 +1,33 @@
+// `promptpm verify [name[@version]]`: recompute every hash; exit 3 unless every version is ok.
+import type { Command } from 'commander';
+import { PromptPMError } from '../../core/errors.js';
+import type { VerifyReport } from '../../core/registry/index.js';
+import { addGlobalOptions } from '../options.js';
+import { execute } from '../run.js';
+import { parseModuleSpec } from '../usage.js';
+
+function integrityFailure(report: VerifyReport): PromptPMError {
+  const bad = report.versions.filter((v) => v.status !== 'ok').map((v) => `${v.name}@${v.version} (${v.status})`);
+  return new PromptPMError('DEPENDENCY_ERROR', `Integrity check failed for ${bad.length} of ${report.total} versions: ${bad.join(', ')}`, {
+    hint: 'A published version must never change: restore the listed files from a trusted copy, or remove the damaged version folder.',
+    path: report.registry_path,
+    reason: 'TAMPERED',
+    data: { ...report },
+  });
+}
+
+export function registerVerify(program: Command): void {
+  addGlobalOptions(program.command('verify'))
+    .description('Recompute the hashes of published versions and report any that were tampered with')
+    .argument('[module]', 'limit to <name> or <name>@<version>')
+    .action((spec: string | undefined, _opts: unknown, cmd: Command) =>
+      execute('verify', cmd, process.cwd(), async (ctx) => {
+        const filter = spec === undefined ? {} : parseModuleSpec(spec, 'verify');
+        const registry = (ctx.subject = await ctx.registry());
+        const { verifyRegistry } = await import('../../core/registry/index.js');
+        const report = await verifyRegistry(registry, { ...filter, ...ctx.work });
+        if (report.ok !== report.total) throw integrityFailure(report);
+        return { ...report };
+      }),
+    );
+}

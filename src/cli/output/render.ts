@@ -1,0 +1,22 @@
+// Picks the output mode and turns an envelope into the exact text printed on stdout.
+import { canonicalJson } from './canonical-json.js';
+import type { Envelope } from './envelope.js';
+import { renderLine } from './line.js';
+import { renderPretty } from './pretty/index.js';
+
+export interface OutputMode {
+  json: boolean;
+  pretty: boolean;
+  quiet: boolean;
+  /** stdout is a terminal and colour is not disabled (NO_COLOR); only --pretty uses it. */
+  colour: boolean;
+}
+
+/** The text to print (ending in a newline), or null when --quiet silences a success. */
+export function renderEnvelope(envelope: Envelope, mode: OutputMode): string | null {
+  if (mode.quiet && envelope.ok) return null;
+  // With --json and --pretty together, JSON wins (§6).
+  if (mode.json) return `${canonicalJson(envelope)}\n`;
+  if (mode.pretty) return `${renderPretty(envelope, mode.colour)}\n`;
+  return `${renderLine(envelope)}\n`;
+}

@@ -1,0 +1,63 @@
+// Runs one command action and prints exactly one envelope for it, whatever happens: a core error keeps
+// its category and exit code, anything unexpected becomes INTERNAL_ERROR (exit 5) without a stack trace.
+import type { Command } from 'commander';
+import { EXIT_CODES, toPromptPMError } from '../core/errors.js';
+import type { LongWorkOptions } from '../core/progress.js';
+import { failureEnvelope, successEnvelope, type Data, type Envelope } from './output/envelope.js';
+import { renderEnvelope, type OutputMode } from './output/render.js';
+import { outputModeOf, readGlobalOptions, type GlobalOptions } from './options.js';
+import { ProgressLine } from './progress.js';
+import { selectRegistry } from './registry-location.js';
+
+export interface CommandContext {
+  readonly cwd: string;
+  readonly options: GlobalOptions;
+  /** Progress callback for long core work (set only when stderr is a terminal). */
+  readonly work: LongWorkOptions;
+  /** What an unexpected error is about (absolute module folder or registry, or the module name). */
+  subject: string;
+  /** The selected registry, checked and made absolute by the core (which rejects URLs). */
+  registry(opts?: { create?: boolean }): Promise<string>;
+}
+
+let emitted = false;
+
+/** Prints the run's one envelope; later calls are ignored so a run can never print two. */
+export function emit(envelope: Envelope, mode: OutputMode): void {
+  if (emitted) return;
+  emitted = true;
+  process.exitCode = envelope.ok ? 0 : EXIT_CODES[envelope.error.code];
+  const text = renderEnvelope(envelope, mode);
+  if (text !== null) process.stdout.write(text);
+}
+
+/** Ends the process with the run's exit code once stdout has been flushed (pipes may be async). */
+export function finish(code?: number): void {
+  process.stdout.write('', () => process.exit(code ?? process.exitCode ?? 0));
+}
+
+export async function execute(operation: string, cmd: Command, subject: string, action: (ctx: CommandContext) => Promise<Data>): Promise<void> {
+  const options = readGlobalOptions(cmd);
+  const mode = outputModeOf(options);
+  const progress = new ProgressLine(process.stderr.isTTY === true && !mode.quiet);
+  const cwd = process.cwd();
+  const ctx: CommandContext = {
+    cwd,
+    options,
+    work: { onProgress: progress.listener },
+    subject,
+    async registry(opts = {}) {
+      const value = await selectRegistry(options, cwd);
+      const { resolveRegistryLocation } = await import('../core/registry/index.js');
+      return resolveRegistryLocation(value, opts);
+    },
+  };
+  let envelope: Envelope;
+  try {
+    envelope = successEnvelope(operation, await action(ctx));
+  } catch (error) {
+    envelope = failureEnvelope(operation, toPromptPMError(error, ctx.subject));
+  }
+  progress.clear();
+  emit(envelope, mode);
+}

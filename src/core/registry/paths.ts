@@ -1,0 +1,66 @@
+// Registry layout and the path-segment rules that keep every name and version inside it.
+import { join } from 'node:path';
+import semver from 'semver';
+
+/** Module names are path segments: §2's pattern, and never `.`/`..` (the pattern already forbids a leading dot). */
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const MAX_SEGMENT = 214;
+
+export const MANIFEST_FILE = '.promptpm_immutable.json';
+/** Version-control folders are never copied into a registry (§4). */
+export const VCS_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
+
+export function isSafeName(name: string): boolean {
+  return name.length <= MAX_SEGMENT && NAME_PATTERN.test(name);
+}
+
+/**
+ * A strict SemVer 2.0.0 version, build metadata included, written canonically (no `v`, `=` or spaces), so it
+ * is also a safe path segment: SemVer's alphabet has no slash or backslash and no empty dot-separated identifier.
+ */
+export function isSafeVersion(version: string): boolean {
+  if (version.length > 256) return false;
+  const parsed = semver.parse(version, { loose: false });
+  if (parsed === null) return false;
+  return parsed.version + (parsed.build.length > 0 ? `+${parsed.build.join('.')}` : '') === version;
+}
+
+export const modulesDir = (registry: string): string => join(registry, 'modules');
+export const moduleDir = (registry: string, name: string): string => join(registry, 'modules', name);
+export const toolDir = (registry: string): string => join(registry, '.promptpm');
+export const stagingDir = (registry: string): string => join(registry, '.promptpm', 'staging');
+export const locksDir = (registry: string): string => join(registry, '.promptpm', 'locks');
+export const indexFile = (registry: string): string => join(registry, '.promptpm', 'index.json');
+
+/** Folder of one published version. Throws on an unsafe name or version so no caller can escape the registry. */
+export function versionPath(registry: string, name: string, version: string): string {
+  if (!isSafeName(name)) throw new RangeError(`Unsafe module name: ${JSON.stringify(name)}`);
+  if (!isSafeVersion(version)) throw new RangeError(`Unsafe version: ${JSON.stringify(version)}`);
+  return join(registry, 'modules', name, version);
+}
+
+/**
+ * A manifest's file path is safe when it is relative POSIX with plain segments: no empty, `.` or `..` segment,
+ * no backslash or NUL, so verifying a hostile manifest can never read outside the version folder.
+ */
+export function isSafeRelativePath(path: string): boolean {
+  if (path.length === 0 || path.length > 4096 || path.includes('\\') || path.includes('\0')) return false;
+  return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+
+/** Code-point order (Python's str ordering), unlike JS's default UTF-16 code-unit sort. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (astral characters) sort after U+E000..U+FFFF in code-point order: shift them above.
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}

@@ -1,0 +1,67 @@
+// The finite set of versions one package can take, as a bit set: bit i is the i-th highest version and
+// the top bit is "not selected". Every term of the solver is such a set of worlds, so intersection,
+// union and complement are exact bit operations and never need interval arithmetic.
+import semver from 'semver';
+
+export class Universe {
+  /** Valid versions, highest first; ties in precedence ordered by build metadata for determinism. */
+  readonly versions: readonly string[];
+  /** The "package not selected" world. */
+  readonly none: bigint;
+  /** Every world: all versions plus "not selected". */
+  readonly all: bigint;
+  private readonly rangeMasks = new Map<string, bigint>();
+
+  constructor(versions: Iterable<string>) {
+    const valid = [...new Set(versions)].filter((v) => semver.valid(v) === v);
+    this.versions = valid.sort((a, b) => semver.compareBuild(b, a));
+    this.none = 1n << BigInt(this.versions.length);
+    this.all = (this.none << 1n) - 1n;
+  }
+
+  get versionBits(): bigint {
+    return this.all ^ this.none;
+  }
+
+  bit(index: number): bigint {
+    return 1n << BigInt(index);
+  }
+
+  /** Versions that satisfy `range` with npm semantics (prereleases only when the range names one). */
+  matching(range: string): bigint {
+    let mask = this.rangeMasks.get(range);
+    if (mask === undefined) {
+      mask = 0n;
+      const parsed = semver.validRange(range) === null ? null : new semver.Range(range);
+      if (parsed) this.versions.forEach((v, i) => (parsed.test(v) ? (mask! |= this.bit(i)) : 0));
+      this.rangeMasks.set(range, mask);
+    }
+    return mask;
+  }
+
+  /** Ranges asked of this package so far whose versions are exactly `mask`, for readable explanations. */
+  rangesEqualTo(mask: bigint): string[] {
+    const bits = mask & this.versionBits;
+    return [...this.rangeMasks].filter(([, m]) => m === bits).map(([r]) => r);
+  }
+
+  complement(worlds: bigint): bigint {
+    return this.all & ~worlds;
+  }
+
+  /** Index of the highest version in `worlds`, or -1. */
+  highest(worlds: bigint): number {
+    for (let i = 0; i < this.versions.length; i++) if (worlds & this.bit(i)) return i;
+    return -1;
+  }
+
+  count(worlds: bigint): number {
+    let n = 0;
+    for (let w = worlds & this.versionBits; w; w &= w - 1n) n++;
+    return n;
+  }
+
+  list(worlds: bigint): string[] {
+    return this.versions.filter((_, i) => (worlds & this.bit(i)) !== 0n);
+  }
+}

@@ -1,0 +1,29 @@
+// Integrity of every resolved version, hashed in parallel on the registry's verify pool; each result is
+// remembered in the index as that version's last known state.
+import type { LongWorkOptions } from '../progress.js';
+import { recordVerification } from '../registry/index-cache.js';
+import { versionPath } from '../registry/paths.js';
+import type { VersionVerification } from '../registry/types.js';
+import { runVerifyJobs } from '../registry/verify-pool.js';
+import { SolveCancelled } from './solver.js';
+
+/** Verification of each `name@version` (keyed by name: one version per name). */
+export async function verifyResolved(
+  registry: string,
+  versions: ReadonlyMap<string, string>,
+  { onProgress, signal }: LongWorkOptions = {},
+): Promise<Map<string, VersionVerification>> {
+  const jobs = [...versions].map(([name, version]) => ({ dir: versionPath(registry, name, version), name, version }));
+  let done = 0;
+  onProgress?.({ phase: 'verify', done, total: jobs.length });
+  const run = await runVerifyJobs(
+    jobs,
+    (r) => onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${r.name}@${r.version}` }),
+    signal,
+  );
+  if (run.cancelled) throw new SolveCancelled();
+  const byName = new Map<string, VersionVerification>();
+  for (const r of run.results) if (r) byName.set(r.name, r);
+  await recordVerification(registry, new Map([...byName.values()].map((r) => [`${r.name}@${r.version}`, r.status])));
+  return byName;
+}

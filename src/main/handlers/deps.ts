@@ -1,0 +1,22 @@
+// What the handlers need from the outside world, injected so that the Electron adapter and the browser
+// test harness can each supply their own (a native dialog there, fixture answers here).
+import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
+import type { AllowList } from '../state/allow-list.js';
+import type { SettingsStore } from '../state/settings.js';
+
+export interface FolderDialog {
+  /** Asks the user for a folder; null when they cancel. */
+  chooseFolder(): Promise<string | null>;
+}
+
+export type SendEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface HandlerDeps {
+  dialog: FolderDialog;
+  allowList: AllowList;
+  settings: SettingsStore;
+  /** The default registry lives in `<userDataDir>/registry`, created on first run. */
+  userDataDir: string;
+  sendEvent: SendEvent;
+  app: { name: string; version: string; platform: string };
+}

@@ -1,0 +1,61 @@
+// Handlers that work on one published version: read it, run its tests, resolve its dependencies.
+import { PromptPMError, validationFailure } from '../../core/errors.js';
+import { loadModule } from '../../core/module/index.js';
+import { readVersion, verifyVersion, versionPath } from '../../core/registry/index.js';
+import { resolveDependencies } from '../../core/resolve/index.js';
+import { runModuleTests } from '../../core/testing/index.js';
+import type { ResolutionView, ResolvedNodeShape, TestReport, VersionDetail } from '../../shared/ipc/schemas.js';
+import { toErrorObject } from '../ipc/error-object.js';
+import { type Jobs, progressForwarder } from './jobs.js';
+import type { SendEvent } from './deps.js';
+
+interface Ref {
+  name: string;
+  version: string;
+}
+
+export function readModuleVersion(registry: string, ref: Ref): Promise<VersionDetail> {
+  return readVersion(registry, ref.name, ref.version);
+}
+
+/** Runs the tests of a version after checking it is intact: results of altered files would mislead. */
+export async function runVersionTests(registry: string, ref: Ref): Promise<TestReport> {
+  const folder = versionPath(registry, ref.name, ref.version);
+  const check = await verifyVersion(registry, ref.name, ref.version);
+  if (check.status !== 'ok') {
+    throw new PromptPMError('DEPENDENCY_ERROR', `Version ${ref.name}@${ref.version} is ${check.status}; its tests were not run`, {
+      hint: 'Verify the registry to see which files differ from what was published.',
+      path: folder,
+      reason: 'TAMPERED',
+      data: { changed: check.changed, missing: check.missing, extra: check.extra },
+    });
+  }
+  const loaded = await loadModule(folder);
+  if (loaded.errors.length > 0) throw validationFailure(folder, loaded.errors, loaded.warnings);
+  return runModuleTests(loaded);
+}
+
+function treeView(node: ResolvedNodeShape): ResolvedNodeShape {
+  return { name: node.name, version: node.version, range: node.range, verification: node.verification, children: node.children.map(treeView) };
+}
+
+function explanationOf(error: PromptPMError): string[] {
+  const explanation = error.data?.explanation;
+  const sentences = Array.isArray(explanation) ? explanation.filter((s): s is string => typeof s === 'string') : [];
+  return sentences.length > 0 ? sentences : [error.message];
+}
+
+/** Resolves a version's dependencies; an unresolvable graph is an answer (explained), not a failure. */
+export async function resolveVersion(registry: string, ref: Ref & { jobId: string }, jobs: Jobs, sendEvent: SendEvent): Promise<ResolutionView> {
+  return jobs.run(ref.jobId, async (signal) => {
+    const detail = await readVersion(registry, ref.name, ref.version);
+    const onProgress = progressForwarder(ref.jobId, (event) => sendEvent('progress', event));
+    try {
+      const resolution = await resolveDependencies(registry, { name: detail.name, version: detail.version, dependencies: detail.dependencies }, { onProgress, signal });
+      return { ok: true, root: treeView(resolution.root), count: resolution.installed.length };
+    } catch (error) {
+      if (!(error instanceof PromptPMError) || error.code !== 'DEPENDENCY_ERROR') throw error;
+      return { ok: false, error: toErrorObject(error, registry), explanation: explanationOf(error) };
+    }
+  });
+}

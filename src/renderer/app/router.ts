@@ -1,0 +1,42 @@
+// Where the user is, kept in the location hash so Back/Forward (Alt+←/→, mouse buttons) just work and a
+// reload keeps the place. In-page hash changes are not navigations, so main's navigation guard allows them.
+import { useSyncExternalStore } from 'react';
+
+export const MODULE_TABS = ['overview', 'template', 'tests', 'dependencies'] as const;
+export type ModuleTab = (typeof MODULE_TABS)[number];
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'module'; name: string; version: string | null; tab: ModuleTab };
+
+export function parseRoute(hash: string): Route {
+  const [page, name, version, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (page !== 'module' || !name) return { page: 'home' };
+  return {
+    page: 'module',
+    name,
+    version: version || null,
+    tab: MODULE_TABS.find((known) => known === tab) ?? 'overview',
+  };
+}
+
+export function formatRoute(route: Route): string {
+  if (route.page === 'home') return '#/';
+  const parts = ['module', route.name, route.version ?? '', route.tab].map(encodeURIComponent);
+  return `#/${parts.join('/')}`;
+}
+
+export function navigate(route: Route): void {
+  const hash = formatRoute(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+function listen(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(listen, () => window.location.hash);
+  return parseRoute(hash);
+}

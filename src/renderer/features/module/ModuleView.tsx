@@ -1,0 +1,108 @@
+// One module: its versions on the left; for the selected version a header with its state, a warning
+// with the differing files when it is tampered, and the tabs.
+import type { VersionDetail } from '../../../shared/ipc/schemas';
+import { useRegistryListing, useVersionDetail, type VersionRef } from '../../api/queries';
+import { navigate, type ModuleTab } from '../../app/router';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { EmptyState, Loading } from '../../components/States';
+import { VerificationBadge } from '../../components/VerificationBadge';
+import { DependenciesView } from '../resolve/DependenciesView';
+import { FileChanges } from '../verify/FileChanges';
+import { ModuleTabs } from './ModuleTabs';
+import { OverviewTab } from './OverviewTab';
+import { TemplateView } from './TemplateView';
+import { TestsTab } from './TestsTab';
+import { VersionList } from './VersionList';
+
+function TabPanel({ tab, detail, versionRef }: { tab: ModuleTab; detail: VersionDetail; versionRef: VersionRef }) {
+  switch (tab) {
+    case 'overview':
+      return <OverviewTab detail={detail} />;
+    case 'template':
+      return <TemplateView text={detail.template.text} path={detail.template.path} placeholders={detail.template.placeholders} />;
+    case 'tests':
+      return <TestsTab detail={detail} testRef={versionRef} />;
+    case 'dependencies':
+      return <DependenciesView detail={detail} versionRef={versionRef} />;
+  }
+}
+
+function TamperedNotice({ detail }: { detail: VersionDetail }) {
+  if (detail.verification !== 'tampered' && detail.verification !== 'unreadable') return null;
+  return (
+    <div className="notice notice-danger" role="alert">
+      <strong>
+        {detail.verification === 'tampered'
+          ? 'This version was modified after it was published.'
+          : 'This version’s immutability manifest is missing or unreadable.'}
+      </strong>{' '}
+      Do not install it; publish a new version instead.
+      <FileChanges lists={detail.integrity} />
+    </div>
+  );
+}
+
+function VersionPane({ versionRef, tab }: { versionRef: VersionRef; tab: ModuleTab }) {
+  const detail = useVersionDetail(versionRef);
+  if (detail.isPending) return <Loading label={`Reading and verifying ${versionRef.name}@${versionRef.version}…`} />;
+  if (detail.isError)
+    return (
+      <ErrorPanel error={detail.error} title={`${versionRef.name}@${versionRef.version} could not be read`}>
+        <button type="button" onClick={() => void detail.refetch()}>
+          Try again
+        </button>
+      </ErrorPanel>
+    );
+  const data = detail.data;
+  const select = (next: ModuleTab) => navigate({ page: 'module', name: versionRef.name, version: versionRef.version, tab: next });
+  return (
+    <div className="version-pane">
+      <header className="page-header">
+        <div className="title-line">
+          <h1>{data.name}</h1>
+          <span className="title-version mono">{data.version}</span>
+          <VerificationBadge state={data.verification} />
+        </div>
+        <p className="description">{data.metadata.description}</p>
+      </header>
+      <TamperedNotice detail={data} />
+      <ModuleTabs
+        tab={tab}
+        counts={{ tests: data.tests.length, dependencies: data.dependencies.length }}
+        onChange={select}
+      />
+      <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+        <TabPanel tab={tab} detail={data} versionRef={versionRef} />
+      </div>
+    </div>
+  );
+}
+
+export function ModuleView({ name, version, tab }: { name: string; version: string | null; tab: ModuleTab }) {
+  const listing = useRegistryListing();
+  if (!listing.data) return null;
+  const row = listing.data.packages.find((candidate) => candidate.name === name);
+  if (!row)
+    return (
+      <EmptyState title={`No module named “${name}”`}>
+        <p>It is not in this registry. Pick a module from the list, or open another registry.</p>
+        <button type="button" onClick={() => navigate({ page: 'home' })}>
+          Back to the registry
+        </button>
+      </EmptyState>
+    );
+  const selected = version && row.versions.includes(version) ? version : row.latest;
+  const states = listing.data.versionStates;
+  return (
+    <div className="module-view">
+      <VersionList
+        versions={row.versions}
+        latest={row.latest}
+        selected={selected}
+        stateOf={(v) => states[`${name}@${v}`] ?? 'unverified'}
+        onSelect={(v) => navigate({ page: 'module', name, version: v, tab })}
+      />
+      <VersionPane key={`${name}@${selected}`} versionRef={{ name, version: selected }} tab={tab} />
+    </div>
+  );
+}

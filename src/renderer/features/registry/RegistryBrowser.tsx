@@ -1,0 +1,100 @@
+// The left pane: search, sort and the module list of the open registry, with its loading, error,
+// empty and no-match states each saying what to do next.
+import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
+import { useOpenRegistry, useRegistryListing } from '../../api/queries';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { EmptyState, Loading } from '../../components/States';
+import { navigate, useRoute } from '../../app/router';
+import { PackageList } from './PackageList';
+import { filterPackages, listPackages, sortPackages, SORT_KEYS, type SortKey } from './search';
+
+export const SEARCH_INPUT_ID = 'registry-search';
+
+function focusList(event: KeyboardEvent<HTMLInputElement>): void {
+  if (event.key !== 'ArrowDown') return;
+  event.preventDefault();
+  document.querySelector<HTMLElement>('.package-list')?.focus();
+}
+
+export function RegistryBrowser() {
+  const listing = useRegistryListing();
+  const openRegistry = useOpenRegistry();
+  const route = useRoute();
+  const [query, setQuery] = useState('');
+  const [sortKey, setSortKey] = useState<SortKey>('name');
+  const deferredQuery = useDeferredValue(query);
+
+  const all = useMemo(() => (listing.data ? listPackages(listing.data) : []), [listing.data]);
+  const sorted = useMemo(() => sortPackages(all, sortKey), [all, sortKey]);
+  const shown = useMemo(() => filterPackages(sorted, deferredQuery), [sorted, deferredQuery]);
+
+  const selected = route.page === 'module' ? route.name : null;
+  const select = (name: string) =>
+    navigate({ page: 'module', name, version: null, tab: route.page === 'module' ? route.tab : 'overview' });
+
+  let body;
+  if (listing.isPending) body = <Loading label="Reading the registry…" />;
+  else if (listing.isError)
+    body = (
+      <ErrorPanel error={listing.error} title="The registry could not be read">
+        <button type="button" onClick={() => void listing.refetch()}>
+          Try again
+        </button>
+        <button type="button" onClick={() => openRegistry.mutate(undefined)}>
+          Open another registry…
+        </button>
+      </ErrorPanel>
+    );
+  else if (all.length === 0)
+    body = (
+      <EmptyState title="No modules yet">
+        <p>This registry is empty. Publish a module folder into it from a terminal:</p>
+        <pre className="command">promptpm publish path/to/module --registry {listing.data.registry_path}</pre>
+        <p className="muted">Or open a registry that already has modules.</p>
+      </EmptyState>
+    );
+  else if (shown.length === 0)
+    body = (
+      <EmptyState title="No matching modules">
+        <p>Nothing matches “{deferredQuery}” in names, descriptions, tags or input/output types.</p>
+        <button type="button" onClick={() => setQuery('')}>
+          Clear search
+        </button>
+      </EmptyState>
+    );
+  else body = <PackageList items={shown} selected={selected} onSelect={select} />;
+
+  return (
+    <aside className="browser" aria-label="Registry browser">
+      <div className="browser-tools">
+        <input
+          id={SEARCH_INPUT_ID}
+          type="search"
+          className="search"
+          placeholder="Search name, description, tag or type"
+          aria-label="Search modules"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={focusList}
+          spellCheck={false}
+        />
+        <div className="browser-status">
+          <span className="muted" aria-live="polite">
+            {listing.data && `${shown.length.toLocaleString()} of ${all.length.toLocaleString()} modules`}
+          </span>
+          <label className="sort">
+            Sort
+            <select value={sortKey} onChange={(event) => setSortKey(event.target.value as SortKey)}>
+              {Object.entries(SORT_KEYS).map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {body}
+    </aside>
+  );
+}

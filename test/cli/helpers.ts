@@ -1,0 +1,51 @@
+// Shared set-up for the CLI tests: throw-away folders and small module files.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** A fresh temporary folder, removed after the test file's last test. */
+export function tempDir(prefix = 'promptpm-cli-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes `files` (relative path → text) under `dir`, creating folders; returns dir. */
+export function writeTree(dir: string, files: Record<string, string>): string {
+  for (const [rel, text] of Object.entries(files)) {
+    const file = join(dir, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return dir;
+}
+
+/** A valid module with one passing test (or a failing one), optionally depending on others. */
+export function moduleFiles(opts: { name: string; version?: string; failing?: boolean; deps?: Record<string, string> }): Record<string, string> {
+  const deps = Object.entries(opts.deps ?? {});
+  const yaml = [
+    'module:',
+    `  name: ${opts.name}`,
+    `  version: ${opts.version ?? '1.0.0'}`,
+    '  description: Summarizes a document',
+    '  tags: [summary]',
+    'prompt:',
+    '  template: template.prompt',
+    '  placeholders: [document]',
+    'interface:',
+    '  intent: Summarize a document.',
+    '  inputs:',
+    '    - { name: document, type: text, description: Source text, required: true }',
+    '  outputs:',
+    '    - { type: summary, description: A summary }',
+    ...(deps.length ? ['dependencies:', ...deps.map(([n, r]) => `  - { name: ${n}, version: "${r}" }`)] : []),
+    'tests:',
+    '  - name: mentions-summary',
+    '    inputs: { document: hello }',
+    '    assertions:',
+    `      - contains: "${opts.failing ? 'absent words' : 'Summary'}"`,
+    '',
+  ].join('\n');
+  return { 'promptpm.yaml': yaml, 'template.prompt': 'Summary of: {{document}}\n' };
+}

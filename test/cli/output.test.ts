@@ -1,0 +1,94 @@
+// The output layer on its own: envelope → exact bytes for each mode (§6).
+import { describe, expect, it } from 'vitest';
+import { PromptPMError, validationFailure, type Diagnostic } from '../../src/core/errors.js';
+import { canonicalJson } from '../../src/cli/output/canonical-json.js';
+import { failureEnvelope, successEnvelope } from '../../src/cli/output/envelope.js';
+import { renderEnvelope, type OutputMode } from '../../src/cli/output/render.js';
+
+const LINE: OutputMode = { json: false, pretty: false, quiet: false, colour: false };
+const JSON_MODE: OutputMode = { ...LINE, json: true };
+const PRETTY: OutputMode = { ...LINE, pretty: true };
+
+const diag = (code: string, line: number): Diagnostic => ({
+  code,
+  message: `${code} message`,
+  hint: `${code} hint`,
+  field: 'module.version',
+  file: '/m/promptpm.yaml',
+  line,
+  column: 3,
+});
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth, drops undefined values and adds no spaces', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined }, é: 'ü' })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1,"é":"ü"}');
+  });
+});
+
+describe('renderEnvelope', () => {
+  const ok = successEnvelope('list', { registry_path: '/r', count: 0, modules: [] });
+  const failure = failureEnvelope('validate', validationFailure('/m', [diag('VERSION_INVALID', 3), diag('NAME_INVALID', 2)], [], { path: '/m', source: null }));
+
+  it('prints compact sorted JSON on one line with --json', () => {
+    expect(renderEnvelope(ok, JSON_MODE)).toBe('{"data":{"count":0,"modules":[],"registry_path":"/r"},"ok":true,"operation":"list"}\n');
+  });
+
+  it('lets --json win over --pretty', () => {
+    expect(renderEnvelope(ok, { ...PRETTY, json: true })).toBe(renderEnvelope(ok, JSON_MODE));
+  });
+
+  it('prints the earlier tool line formats by default', () => {
+    expect(renderEnvelope(ok, LINE)).toBe('OK data={"count":0,"modules":[],"registry_path":"/r"}\n');
+    const validated = successEnvelope('validate', { path: '/m', source: '/m/promptpm.yaml', warnings: [] });
+    expect(renderEnvelope(validated, LINE)).toBe('OK path="/m" source="/m/promptpm.yaml"\n');
+    expect(renderEnvelope(failure, LINE)).toBe(
+      'ERROR code="VALIDATION_ERROR" path="/m" message="VERSION_INVALID message" hint="VERSION_INVALID hint"\n',
+    );
+  });
+
+  it('appends failures to a failing test line, and only there', () => {
+    const failures = [{ test_name: 't', assertion_index: 0, assertion_type: 'contains', expected: 'x', actual: 'y', message: 'm' }];
+    const error = new PromptPMError('TEST_FAILURE', '1 test(s) failed.', { hint: 'h', path: '/m', data: { failures, results: [] } });
+    expect(renderEnvelope(failureEnvelope('test', error), LINE)).toBe(
+      'ERROR code="TEST_FAILURE" path="/m" message="1 test(s) failed." hint="h" failures=[{"actual":"y","assertion_index":0,"assertion_type":"contains","expected":"x","message":"m","test_name":"t"}]\n',
+    );
+    expect(renderEnvelope(failureEnvelope('publish', error), LINE)).not.toContain('failures=');
+  });
+
+  it('prints nothing on success with --quiet in every mode, and still prints failures', () => {
+    for (const mode of [LINE, JSON_MODE, PRETTY]) {
+      expect(renderEnvelope(ok, { ...mode, quiet: true })).toBeNull();
+      expect(renderEnvelope(failure, { ...mode, quiet: true })).toBe(renderEnvelope(failure, mode));
+    }
+  });
+
+  it('keeps the first diagnostic as the error and all of them in data.errors', () => {
+    const parsed = JSON.parse(renderEnvelope(failure, JSON_MODE) ?? '');
+    expect(parsed.error).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'VERSION_INVALID', line: 3, column: 3, field: 'module.version' });
+    expect(parsed.data.errors.map((d: Diagnostic) => d.code)).toEqual(['VERSION_INVALID', 'NAME_INVALID']);
+  });
+});
+
+describe('--pretty', () => {
+  const failure = failureEnvelope('validate', validationFailure('/m', [diag('VERSION_INVALID', 3), diag('NAME_INVALID', 2)], [diag('UNKNOWN_FIELD', 9)]));
+
+  it('lists every error and warning with a location relative to the module', () => {
+    const text = renderEnvelope(failure, PRETTY) ?? '';
+    expect(text).toContain('VALIDATION_ERROR');
+    expect(text).toContain('2 errors');
+    expect(text).toContain('1 warning');
+    expect(text).toContain('promptpm.yaml:2:3');
+    expect(text).toContain('NAME_INVALID hint');
+    expect(text).toContain('UNKNOWN_FIELD');
+  });
+
+  it('uses colour only when asked to (stdout is a terminal)', () => {
+    expect(renderEnvelope(failure, PRETTY)).not.toContain('\u001b[');
+    expect(renderEnvelope(failure, { ...PRETTY, colour: true })).toContain('\u001b[31m');
+  });
+
+  it('renders a success for people', () => {
+    const init = successEnvelope('init', { path: '/m', created: ['promptpm.yaml', 'template.prompt', 'tests/'], module: { name: 'demo', version: '0.1.0' } });
+    expect(renderEnvelope(init, PRETTY)).toContain('Created module demo@0.1.0 in /m');
+  });
+});

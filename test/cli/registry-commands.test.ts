@@ -1,0 +1,127 @@
+// publish / list / info / verify through the built CLI: envelopes, compatibility fields and exit codes.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli-runner.js';
+import { moduleFiles, tempDir, writeTree } from './helpers.js';
+
+interface Envelope {
+  ok: boolean;
+  operation: string;
+  data: Record<string, unknown>;
+  error: { code: string; message: string; hint: string; path: string; reason?: string };
+}
+
+const root = tempDir();
+const registry = join(root, 'registry');
+const alpha = writeTree(join(root, 'alpha'), moduleFiles({ name: 'alpha', version: '1.0.0' }));
+const alpha2 = writeTree(join(root, 'alpha2'), moduleFiles({ name: 'alpha', version: '1.2.0' }));
+const broken = writeTree(join(root, 'broken'), moduleFiles({ name: 'broken', failing: true }));
+
+async function cli(args: string[]): Promise<{ code: number | null; env: Envelope; stdout: string; stderr: string }> {
+  const run = await runCli([...args, '--registry', registry, '--json'], { cwd: root });
+  return { code: run.code, env: run.json as Envelope, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('registry commands', () => {
+  it('publish creates the registry and reports the compatibility fields (exit 0)', async () => {
+    const first = await cli(['publish', alpha]);
+    expect(first.code).toBe(0);
+    expect(first.env).toMatchObject({
+      ok: true,
+      operation: 'publish',
+      data: {
+        identifier: 'alpha@1.0.0',
+        name: 'alpha',
+        version: '1.0.0',
+        module_path: alpha,
+        published_path: join(registry, 'modules', 'alpha', '1.0.0'),
+        registry_path: registry,
+        tests: { total: 1, passed: 1, failed: 0 },
+      },
+    });
+    expect(first.stderr).toBe('');
+    expect((await cli(['publish', alpha2])).code).toBe(0);
+  });
+
+  it('publishing the same version again is a conflict (exit 4)', async () => {
+    const again = await cli(['publish', alpha]);
+    expect(again.code).toBe(4);
+    expect(again.env.error.code).toBe('PUBLISH_CONFLICT');
+    expect(again.env.error.message).toMatch(/^Published version already exists: alpha@1\.0\.0/);
+  });
+
+  it('publish refuses failing tests with exit 2 and carries the test data', async () => {
+    const run = await cli(['publish', broken]);
+    expect(run.code).toBe(2);
+    expect(run.env.error.code).toBe('TEST_FAILURE');
+    expect(run.env.data).toMatchObject({ failed: 1 });
+  });
+
+  it('list returns one exact {name, version, source} row per version, plus packages (exit 0)', async () => {
+    const run = await cli(['list']);
+    expect(run.code).toBe(0);
+    expect(run.env.data).toMatchObject({ registry_path: registry, count: 2 });
+    expect(run.env.data.modules).toEqual([
+      { name: 'alpha', version: '1.0.0', source: expect.any(String) },
+      { name: 'alpha', version: '1.2.0', source: expect.any(String) },
+    ]);
+    expect(run.env.data.packages).toEqual([expect.objectContaining({ name: 'alpha', versions: ['1.0.0', '1.2.0'], latest: '1.2.0', tags: ['summary'] })]);
+  });
+
+  it('info returns every version sorted by semver, or just the one asked for', async () => {
+    const all = await cli(['info', 'alpha']);
+    expect(all.code).toBe(0);
+    expect(all.env.data).toMatchObject({ registry_path: registry, name: 'alpha', count: 2 });
+    expect((all.env.data.versions as { version: string }[]).map((v) => v.version)).toEqual(['1.0.0', '1.2.0']);
+    expect(all.env.data.versions).toEqual([
+      expect.objectContaining({ name: 'alpha', version: '1.0.0', source: expect.any(String), metadata: expect.any(Object), interface: expect.any(Object) }),
+      expect.anything(),
+    ]);
+    for (const args of [['info', 'alpha@1.2.0'], ['info', 'alpha', '--version', '1.2.0']]) {
+      const one = await cli(args);
+      expect(one.code).toBe(0);
+      expect((one.env.data.versions as { version: string }[]).map((v) => v.version)).toEqual(['1.2.0']);
+    }
+  });
+
+  it('info of an unknown module is DEPENDENCY_ERROR "Module not found" with the name as path (exit 3)', async () => {
+    const run = await cli(['info', 'nobody']);
+    expect(run.code).toBe(3);
+    expect(run.env.error).toMatchObject({ code: 'DEPENDENCY_ERROR', path: 'nobody' });
+    expect(run.env.error.message).toMatch(/^Module not found: nobody/);
+  });
+
+  it('verify passes on an untouched registry (exit 0)', async () => {
+    const run = await cli(['verify']);
+    expect(run.code).toBe(0);
+    expect(run.env.data).toMatchObject({ registry_path: registry, total: 2, ok: 2, tampered: 0, unreadable: 0, stray: [] });
+    const one = await cli(['verify', 'alpha@1.0.0']);
+    expect(one.env.data).toMatchObject({ total: 1, ok: 1 });
+  });
+
+  it('a tampered version fails verify and info with exit 3, naming the file', async () => {
+    const template = join(registry, 'modules', 'alpha', '1.0.0', 'template.prompt');
+    appendFileSync(template, 'tampered\n');
+    const verify = await cli(['verify']);
+    expect(verify.code).toBe(3);
+    expect(verify.env.error).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'TAMPERED', path: registry });
+    expect(verify.env.data).toMatchObject({ total: 2, ok: 1, tampered: 1 });
+    expect(verify.env.data.versions).toContainEqual(expect.objectContaining({ name: 'alpha', version: '1.0.0', status: 'tampered', changed: ['template.prompt'] }));
+    const info = await cli(['info', 'alpha']);
+    expect(info.code).toBe(3);
+    expect(info.env.error.code).toBe('DEPENDENCY_ERROR');
+    // Only the damaged version is affected: the other still verifies.
+    expect((await cli(['verify', 'alpha@1.2.0'])).code).toBe(0);
+    const pretty = await runCli(['verify', '--registry', registry, '--pretty']);
+    expect(pretty.stdout).toContain('alpha@1.0.0');
+    expect(pretty.stdout).toMatch(/changed\s+template\.prompt/);
+    expect(readFileSync(template, 'utf8')).toContain('tampered');
+  });
+
+  it('gives byte-identical list output for identical input', async () => {
+    const a = await cli(['list']);
+    const b = await cli(['list']);
+    expect(b.stdout).toBe(a.stdout);
+  });
+});

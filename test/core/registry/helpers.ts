@@ -1,0 +1,64 @@
+// Shared by the registry tests: temporary folders, the hand-written fixture registry, small valid modules.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+
+export const FIXTURE_REGISTRY = fileURLToPath(new URL('../../fixtures/registries/basic', import.meta.url));
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(prefix = 'promptpm-reg-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A writable copy of the fixture registry. */
+export function fixtureCopy(): string {
+  const dir = join(tempDir(), 'registry');
+  cpSync(FIXTURE_REGISTRY, dir, { recursive: true });
+  return dir;
+}
+
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const path = join(root, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+}
+
+/** A small module that validates and whose tests pass; `extra` adds or overrides files. */
+export function makeModule(root: string, name = 'demo-module', version = '1.0.0', extra: Record<string, string | Buffer> = {}): string {
+  writeFiles(root, {
+    'promptpm.yaml': `module:
+  name: ${name}
+  version: ${version}
+  description: Demo module ${name}
+  tags: [demo]
+prompt:
+  template: template.prompt
+  placeholders: [text]
+interface:
+  intent: Echo a text.
+  inputs:
+    - { name: text, type: plain_text, description: Some text, required: true }
+  outputs:
+    - { type: echoed_text, description: The text }
+tests:
+  - name: echoes
+    inputs: { text: hello }
+    assertions:
+      - contains: "hello"
+`,
+    'template.prompt': 'Echo: {{text}}\n',
+    ...extra,
+  });
+  return root;
+}

@@ -1,0 +1,93 @@
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listRegistry, publishModule, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
+import { fixtureCopy, makeModule, tempDir } from './helpers.js';
+
+const indexPath = (reg: string): string => join(reg, '.promptpm', 'index.json');
+
+/** Ages every folder under modules/ so its mtime is settled and trusted by the index. */
+function age(reg: string, ...rel: string[][]): void {
+  const old = new Date(Date.now() - 60_000);
+  for (const parts of rel) utimesSync(join(reg, ...parts), old, old);
+}
+
+describe('list and the index cache', () => {
+  it('lists every version with its source, and one row per package', async () => {
+    const reg = fixtureCopy();
+    const list = await listRegistry(reg);
+    expect(list.count).toBe(3);
+    expect(list.modules).toEqual([
+      { name: 'technical-summarizer', version: '1.2.0', source: join(reg, 'modules/technical-summarizer/1.2.0/promptpm.yaml') },
+      { name: 'text-normalizer', version: '1.0.0', source: join(reg, 'modules/text-normalizer/1.0.0/promptpm.yaml') },
+      { name: 'text-normalizer', version: '1.1.0', source: join(reg, 'modules/text-normalizer/1.1.0/promptpm.yaml') },
+    ]);
+    expect(list.packages[1]).toEqual({
+      name: 'text-normalizer',
+      versions: ['1.0.0', '1.1.0'],
+      latest: '1.1.0',
+      description: 'Normalizes text, café edition',
+      tags: ['text', 'normalization'],
+      verification: 'unverified',
+      inputTypes: ['plain_text'],
+      outputTypes: ['normalized_text'],
+    });
+    expect(list.versionStates).toEqual({
+      'technical-summarizer@1.2.0': 'unverified',
+      'text-normalizer@1.0.0': 'unverified',
+      'text-normalizer@1.1.0': 'unverified',
+    });
+    const idx = await readIndex(reg);
+    expect(idx.modules['technical-summarizer']?.['1.2.0']?.dependencies).toEqual([{ name: 'text-normalizer', range: '^1.0.0' }]);
+  });
+
+  it('keeps the index outside modules/, and rebuilds it when deleted or corrupt', async () => {
+    const reg = fixtureCopy();
+    await verifyRegistry(reg);
+    expect(existsSync(indexPath(reg))).toBe(true);
+    const first = await listRegistry(reg);
+    expect(first.packages.every((p) => p.verification === 'ok')).toBe(true);
+    rmSync(indexPath(reg));
+    const rebuilt = await listRegistry(reg);
+    expect(rebuilt.modules).toEqual(first.modules);
+    expect(rebuilt.packages.every((p) => p.verification === 'unverified')).toBe(true);
+    writeFileSync(indexPath(reg), '{not json');
+    expect((await listRegistry(reg)).modules).toEqual(first.modules);
+  });
+
+  it('sees a publish immediately, even when folder mtimes were settled before', async () => {
+    const reg = fixtureCopy();
+    age(reg, ['modules'], ['modules', 'text-normalizer'], ['modules', 'technical-summarizer']);
+    await listRegistry(reg);
+    const stored = JSON.parse(readFileSync(indexPath(reg), 'utf8')) as { modulesMtime: string | null };
+    expect(stored.modulesMtime).not.toBeNull();
+    await publishModule(reg, makeModule(tempDir(), 'text-normalizer', '2.0.0'));
+    const after = await listRegistry(reg);
+    expect(after.packages.find((p) => p.name === 'text-normalizer')).toMatchObject({ versions: ['1.0.0', '1.1.0', '2.0.0'], latest: '2.0.0' });
+    expect(after.versionStates['text-normalizer@2.0.0']).toBe('ok');
+    await publishModule(reg, makeModule(tempDir(), 'brand-new', '0.1.0'));
+    expect((await listRegistry(reg)).count).toBe(5);
+  });
+
+  it('notices a version folder removed or replaced behind its back', async () => {
+    const reg = fixtureCopy();
+    await listRegistry(reg);
+    rmSync(join(reg, 'modules', 'text-normalizer', '1.0.0'), { recursive: true });
+    expect((await listRegistry(reg)).modules.map((m) => m.version)).toEqual(['1.2.0', '1.1.0']);
+  });
+
+  it('answers for a registry that does not exist yet with nothing', async () => {
+    const list = await listRegistry(join(tempDir(), 'none'));
+    expect(list).toMatchObject({ count: 0, modules: [], packages: [] });
+  });
+
+  it('prefers the highest stable version as latest and shows the worst verification of a package', async () => {
+    const reg = join(tempDir(), 'reg');
+    await publishModule(reg, makeModule(tempDir(), 'demo-module', '1.0.0'));
+    await publishModule(reg, makeModule(tempDir(), 'demo-module', '2.0.0-beta.1'));
+    writeFileSync(join(reg, 'modules', 'demo-module', '2.0.0-beta.1', 'template.prompt'), 'tampered');
+    await verifyRegistry(reg);
+    const row = (await listRegistry(reg)).packages[0];
+    expect(row).toMatchObject({ versions: ['1.0.0', '2.0.0-beta.1'], latest: '1.0.0', verification: 'tampered' });
+  });
+});

@@ -1,0 +1,153 @@
+// Playwright fixture of the Chromium bridge harness. Import `test` and `expect` from here:
+//
+//   import { test, expect } from './harness/fixture.js';
+//   test.use({ registry: '/abs/fixture-registry', dialogFolders: ['/abs/other-registry', null] });
+//   test('browse', async ({ page, harness }) => { await expect(page.getByText('technical-summarizer')).toBeVisible(); });
+//
+// Before each test the `page` is already on the app (built renderer from out/renderer, served on
+// 127.0.0.1 with the production CSP) and `globalThis.promptpm` is the contract's API, backed by the REAL
+// main-side handlers running in the test process (fresh temporary userData per test).
+//
+// Options (test.use):
+//   registry         absolute path of the registry the app opens at start, as if chosen in an earlier
+//                    session (it is current, on the recent list and allow-listed). Default undefined:
+//                    first run, the default registry is created in the temporary userData.
+//                    The folder is used in place, not copied: tests that tamper should make their own copy.
+//   dialogFolders    what the native folder dialog answers, in order; null = the user cancels. When the
+//                    list is used up every further dialog is cancelled. Default [].
+//   recentRegistries more folders on the recent list (allow-listed). Default [].
+//   dropFolders      folders a drop can produce: api.pathsForFiles(files) maps each File whose name equals
+//                    a folder's basename to that folder and allow-lists it (stands in for
+//                    webUtils.getPathForFile). Default [].
+//
+// The `harness` fixture: appUrl, userDataDir, settingsFile, calls (every channel call of the page with
+// its outcome), pageErrors (uncaught errors + console errors, CSP violations included), dialogRequests(),
+// open() (navigate to the app again, e.g. to time the first rows), invoke(channel, ...args) (call a
+// handler from the test through the same dispatch), emit(event, payload) (push an event as main would).
+import { randomUUID } from 'node:crypto';
+import { test as base, expect, type Page } from '@playwright/test';
+import { API_GLOBAL, type IpcResult } from '../../../src/shared/ipc/api.js';
+import { channelNames, events, type ChannelArgs, type ChannelName, type EventName, type EventPayload } from '../../../src/shared/ipc/contract.js';
+import { dispatch } from '../../../src/main/ipc/dispatch.js';
+import { isTrustedSender } from '../../../src/main/ipc/sender.js';
+import { installPageBridge, type PageBridgeConfig } from './page-bridge.js';
+import { createMainSide, type MainSide } from './main-side.js';
+import { serveRenderer, type RendererServer } from './server.js';
+
+export interface HarnessOptions {
+  registry: string | undefined;
+  dialogFolders: (string | null)[];
+  recentRegistries: string[];
+  dropFolders: string[];
+}
+
+export interface CallRecord {
+  channel: string;
+  args: unknown;
+  ok: boolean;
+  error?: { code: string; reason?: string; message: string };
+}
+
+export interface Harness {
+  appUrl: string;
+  userDataDir: string;
+  settingsFile: string;
+  main: MainSide;
+  calls: CallRecord[];
+  pageErrors: string[];
+  dialogRequests(): number;
+  open(): Promise<void>;
+  invoke<C extends ChannelName>(channel: C, ...args: ChannelArgs<C>): Promise<IpcResult<unknown>>;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+}
+
+async function emitInto(page: Page, emitKey: string, event: string, payload: unknown): Promise<void> {
+  if (page.isClosed()) return;
+  await page
+    .evaluate(([key, name, data]) => (globalThis as unknown as Record<string, (n: string, d: unknown) => void>)[key]?.(name, data), [emitKey, event, payload] as const)
+    .catch(() => undefined); // the page navigated or closed mid-event: main's send would be dropped too
+}
+
+export const test = base.extend<HarnessOptions & { harness: Harness }, { rendererServer: RendererServer }>({
+  registry: [undefined, { option: true }],
+  dialogFolders: [[], { option: true }],
+  recentRegistries: [[], { option: true }],
+  dropFolders: [[], { option: true }],
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+    async ({}, use) => {
+      const server = await serveRenderer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  harness: [
+    async ({ page, rendererServer, registry, dialogFolders, recentRegistries, dropFolders }, use) => {
+      const config: PageBridgeConfig = {
+        apiGlobal: API_GLOBAL,
+        channels: [...channelNames],
+        events: Object.keys(events),
+        binding: `__promptpm_call_${randomUUID().replaceAll('-', '')}`,
+        emitKey: `__promptpm_emit_${randomUUID().replaceAll('-', '')}`,
+        dropFolders,
+        dropBinding: `__promptpm_drop_${randomUUID().replaceAll('-', '')}`,
+      };
+      const main = await createMainSide({
+        registry,
+        recentRegistries,
+        dialogFolders,
+        sendEvent: (event, payload) => void emitInto(page, config.emitKey, event, payload),
+      });
+      const calls: CallRecord[] = [];
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(message.text());
+      });
+      const fromOurPage = (frame: { url(): string }): boolean =>
+        isTrustedSender({ isOurMainFrame: frame === page.mainFrame(), url: frame.url() }, rendererServer.appUrl);
+
+      await page.exposeBinding(config.binding, async ({ frame }, channel: unknown, args: unknown) => {
+        if (!fromOurPage(frame)) {
+          return { ok: false, error: { code: 'VALIDATION_ERROR', message: 'Call refused: unexpected sender', hint: '', path: '', reason: 'UNTRUSTED_SENDER' } };
+        }
+        await main.dropped.settled();
+        const result = await dispatch(main.handlers, channel, args, { validateResults: true });
+        calls.push({
+          channel: String(channel),
+          args,
+          ok: result.ok,
+          ...(!result.ok && { error: { code: result.error.code, message: result.error.message, ...(result.error.reason !== undefined && { reason: result.error.reason }) } }),
+        });
+        return result;
+      });
+      await page.exposeBinding(config.dropBinding, async ({ frame }, paths: unknown) => {
+        if (fromOurPage(frame)) await main.dropped.grant(paths);
+      });
+      await page.addInitScript(installPageBridge, config);
+
+      const harness: Harness = {
+        appUrl: rendererServer.appUrl,
+        userDataDir: main.userDataDir,
+        settingsFile: main.settingsFile,
+        main,
+        calls,
+        pageErrors,
+        dialogRequests: () => main.dialogRequests(),
+        open: async () => {
+          await page.goto(rendererServer.appUrl);
+        },
+        invoke: (channel, ...args) => dispatch(main.handlers, channel, args, { validateResults: true }),
+        emit: (event, payload) => emitInto(page, config.emitKey, event, payload),
+      };
+      await harness.open();
+      await use(harness);
+      main.jobs.cancelAll();
+      await main.dispose();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

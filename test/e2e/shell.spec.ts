@@ -1,0 +1,60 @@
+// The window shell: first run on the empty default registry, opening registries through the dialog and
+// the recent list, the About box, keyboard shortcuts, and the not-found state of a module link.
+import { buildRegistry, registryPath, removeRegistry, screenshot } from './support/registries.js';
+import { test, expect } from './harness/fixture.js';
+
+const other = registryPath('shell');
+
+test.beforeAll(async () => {
+  await buildRegistry(other, [{ name: 'email-drafter', version: '0.1.0', description: 'Drafts polite emails', tags: ['writing'] }]);
+});
+
+test.afterAll(() => removeRegistry(other));
+
+test('first run shows the empty default registry and says how to publish', async ({ page, harness }) => {
+  await expect(page.getByTestId('registry-path')).toHaveText(new RegExp(`^${harness.userDataDir}`));
+  await expect(page.getByRole('heading', { name: 'No modules yet' })).toBeVisible();
+  await expect(page.locator('.command')).toContainText('promptpm publish path/to/module --registry');
+  await page.screenshot({ path: screenshot('00-empty-registry') });
+
+  await page.getByRole('button', { name: 'About PromptPM' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Version 0.0.0-harness');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(harness.pageErrors).toEqual([]);
+});
+
+test.describe('opening registries', () => {
+  test.use({ dialogFolders: [null, other] });
+
+  test('through the dialog (cancel, then a folder) and back through the recent list', async ({ page, harness }) => {
+    const open = page.getByRole('button', { name: 'Open registry…' });
+    await open.click();
+    await expect.poll(() => harness.dialogRequests()).toBe(1);
+    await expect(page.getByRole('heading', { name: 'No modules yet' })).toBeVisible();
+
+    await page.keyboard.press('Control+o');
+    await expect(page.getByTestId('registry-path')).toHaveText(other);
+    await expect(page.getByRole('option', { name: /email-drafter/ })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Recent ▾' }).click();
+    const defaultRegistry = page.getByRole('menuitem').first();
+    await expect(defaultRegistry).toContainText(harness.userDataDir);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'No modules yet' })).toBeVisible();
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
+
+test.describe('links', () => {
+  test.use({ registry: other });
+
+  test('a module that is not in the registry says so, and / focuses search', async ({ page, harness }) => {
+    await page.goto(`${harness.appUrl}#/module/not-there//overview`);
+    await expect(page.getByRole('heading', { name: 'No module named “not-there”' })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the registry' }).click();
+    await expect(page.getByRole('heading', { name: 'Registry', level: 1 })).toBeVisible();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search modules' })).toBeFocused();
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { channelNames, channels, type ChannelName } from '../../../src/shared/ipc/contract.js';
+import { errorObjectSchema } from '../../../src/shared/ipc/schemas.js';
+import { dispatch, untrustedSenderResult, type Handlers } from '../../../src/main/ipc/dispatch.js';
+import { PromptPMError } from '../../../src/core/errors.js';
+
+/** Handlers that record each call and answer with a given value per channel. */
+function recordingHandlers(answers: Partial<Record<ChannelName, unknown>> = {}) {
+  const called: ChannelName[] = [];
+  const handlers = Object.fromEntries(
+    channelNames.map((channel) => [
+      channel,
+      async () => {
+        called.push(channel);
+        return answers[channel] ?? null;
+      },
+    ]),
+  ) as unknown as Handlers;
+  return { handlers, called };
+}
+
+const validArgs: Record<ChannelName, unknown[]> = {
+  'app.info': [],
+  'registry.current': [],
+  'registry.recent': [],
+  'registry.choose': [],
+  'registry.open': ['/some/registry'],
+  'registry.list': [],
+  'registry.verify': [{ jobId: 'j1', name: 'summarizer', version: '1.0.0' }],
+  'jobs.cancel': ['j1'],
+  'module.read': [{ name: 'summarizer', version: '1.2.0-beta.1+build.5' }],
+  'module.runTests': [{ name: 'a.b_c+d-e', version: '0.1.0' }],
+  'module.resolve': [{ name: 'summarizer', version: '1.0.0', jobId: 'r1' }],
+};
+
+describe('dispatch', () => {
+  it('every channel refuses malformed arguments without running its handler (property)', async () => {
+    const channelArb = fc.constantFrom(...channelNames);
+    const argsArb = fc.oneof(fc.anything(), fc.array(fc.anything(), { maxLength: 4 }), fc.array(fc.object(), { minLength: 1, maxLength: 2 }));
+    await fc.assert(
+      fc.asyncProperty(channelArb, argsArb, async (channel, args) => {
+        fc.pre(!channels[channel].args.safeParse(args).success);
+        const { handlers, called } = recordingHandlers();
+        const result = await dispatch(handlers, channel, args, { validateResults: true });
+        expect(called).toEqual([]);
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(errorObjectSchema.parse(result.error)).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'IPC_ARGS_INVALID' });
+          expect(result.error.message).toContain(channel);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([
+    ['registry.open', [42]],
+    ['registry.open', ['']],
+    ['registry.list', ['extra']],
+    ['module.read', [{ name: '../../etc', version: '1.0.0' }]],
+    ['module.read', [{ name: 'a/b', version: '1.0.0' }]],
+    ['module.read', [{ name: 'ok', version: '../1.0.0' }]],
+    ['module.resolve', [{ name: 'ok', version: '1.0.0' }]],
+    ['registry.verify', [{ jobId: '' }]],
+    ['jobs.cancel', ['x'.repeat(65)]],
+  ] as const)('refuses %s with %j', async (channel, args) => {
+    const { handlers, called } = recordingHandlers();
+    const result = await dispatch(handlers, channel, args, { validateResults: false });
+    expect(result).toMatchObject({ ok: false, error: { reason: 'IPC_ARGS_INVALID' } });
+    expect(called).toEqual([]);
+  });
+
+  it('passes valid arguments of every channel to its handler', async () => {
+    for (const channel of channelNames) {
+      expect(channels[channel].args.safeParse(validArgs[channel]).success).toBe(true);
+      const { handlers, called } = recordingHandlers();
+      await dispatch(handlers, channel, validArgs[channel], { validateResults: false });
+      expect(called).toEqual([channel]);
+    }
+  });
+
+  it.each(['nope', '__proto__', 'constructor', 'toString', 42, null])('refuses unknown channel %j', async (channel) => {
+    const { handlers, called } = recordingHandlers();
+    const result = await dispatch(handlers, channel, [], { validateResults: true });
+    expect(result).toMatchObject({ ok: false, error: { reason: 'IPC_UNKNOWN_CHANNEL' } });
+    expect(called).toEqual([]);
+  });
+
+  it('carries a PromptPMError thrown by a handler as the core error object with its data', async () => {
+    const { handlers } = recordingHandlers();
+    handlers['module.read'] = async () => {
+      throw new PromptPMError('DEPENDENCY_ERROR', 'Module not found: x', { hint: 'Publish it first.', path: 'x', reason: 'NOT_FOUND', data: { tried: ['x'] } });
+    };
+    const result = await dispatch(handlers, 'module.read', [{ name: 'x', version: '1.0.0' }], { validateResults: true });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'DEPENDENCY_ERROR', message: 'Module not found: x', hint: 'Publish it first.', path: 'x', reason: 'NOT_FOUND', data: { tried: ['x'] } },
+    });
+  });
+
+  it('turns an unexpected exception into INTERNAL_ERROR instead of crashing', async () => {
+    const { handlers } = recordingHandlers();
+    handlers['registry.list'] = async () => {
+      throw new TypeError('boom');
+    };
+    const result = await dispatch(handlers, 'registry.list', [], { validateResults: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Unexpected internal error: boom' } });
+  });
+
+  it('checks results against the contract when asked', async () => {
+    const { handlers } = recordingHandlers({ 'app.info': { name: 'PromptPM' } });
+    expect(await dispatch(handlers, 'app.info', [], { validateResults: true })).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
+    expect(await dispatch(handlers, 'app.info', [], { validateResults: false })).toEqual({ ok: true, value: { name: 'PromptPM' } });
+    const good = recordingHandlers({ 'app.info': { name: 'PromptPM', version: '1.0.0', platform: 'linux' } });
+    expect(await dispatch(good.handlers, 'app.info', [], { validateResults: true })).toMatchObject({ ok: true });
+  });
+
+  it('answers an untrusted sender with a typed refusal', () => {
+    const result = untrustedSenderResult('registry.list');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(errorObjectSchema.parse(result.error).reason).toBe('UNTRUSTED_SENDER');
+  });
+});
