@@ -28,7 +28,7 @@ test.afterAll(() => removeRegistry(registry));
 test('browse, search, open, run tests, verify a registry with a tampered version', async ({ page, harness }) => {
   await expect(page.getByTestId('registry-path')).toHaveText(registry);
 
-  const rows = page.getByRole('option');
+  const rows = page.getByRole('listbox', { name: 'Modules' }).getByRole('option');
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('json-extractor');
   await expect(page.getByText('3 of 3 modules')).toBeVisible();
@@ -41,17 +41,20 @@ test('browse, search, open, run tests, verify a registry with a tampered version
   await expect(rows.first()).toContainText('json-extractor');
   await search.fill('cleanup');
   await expect(rows).toHaveCount(1);
-  await search.fill('summar');
+  await search.fill('summarizes technical');
   await expect(rows).toHaveCount(1);
   await search.fill('no-such-thing');
   await expect(page.getByText('No matching modules')).toBeVisible();
   await page.getByRole('button', { name: 'Clear search' }).click();
   await expect(rows).toHaveCount(3);
 
-  // Keyboard: ↓ from the search box into the list, then through it; Enter-free selection opens the module.
-  await search.fill('technical');
+  // Keyboard: ↓ from the search box into the list; moving the selection opens the module.
+  await search.fill('technical_document');
+  await expect(rows).toHaveCount(3);
   await search.press('ArrowDown');
-  await page.keyboard.press('Home');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('heading', { level: 1, name: 'text-normalizer' })).toBeVisible();
+  await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('heading', { level: 1, name: 'technical-summarizer' })).toBeVisible();
   await expect(page.getByText('Summarizes technical documents').first()).toBeVisible();
   await expect(page.getByRole('cell', { name: 'technical_document' })).toBeVisible();
@@ -72,7 +75,7 @@ test('browse, search, open, run tests, verify a registry with a tampered version
   await page.screenshot({ path: screenshot('04-module-tests') });
 
   // Verify the whole registry: the tampered version is reported with its files, and marked everywhere.
-  await page.getByRole('button', { name: 'PromptPM' }).click();
+  await page.getByRole('button', { name: 'PromptPM', exact: true }).click();
   await page.getByRole('button', { name: 'Verify registry' }).click();
   const report = page.getByTestId('verify-report');
   await expect(report).toContainText('4 versions checked. 1 tampered, 0 unreadable.');

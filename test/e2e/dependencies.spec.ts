@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 test.afterAll(() => removeRegistry(registry));
 
 test('a resolvable module shows its resolved tree', async ({ page }) => {
-  await page.getByRole('option', { name: /technical-summarizer/ }).click();
+  await page.getByRole('listbox', { name: 'Modules' }).getByRole('option', { name: /technical-summarizer/ }).click();
   await page.getByRole('tab', { name: /Dependencies/ }).click();
   await expect(page.getByRole('row', { name: /text-normalizer/ })).toContainText('^1.2.0');
 
@@ -53,7 +53,7 @@ test('a resolvable module shows its resolved tree', async ({ page }) => {
 });
 
 test('a conflicting module explains the conflict in plain words', async ({ page, harness }) => {
-  await page.getByRole('option', { name: /^app/ }).click();
+  await page.getByRole('listbox', { name: 'Modules' }).getByRole('option', { name: /^app/ }).click();
   await page.getByRole('tab', { name: /Dependencies/ }).click();
   const conflict = page.locator('.conflict');
   await expect(conflict).toBeVisible();

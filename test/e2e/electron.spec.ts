@@ -33,13 +33,14 @@ test('browse → open module in the real Electron app', async () => {
   });
   try {
     const page = await app.firstWindow();
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
-      const p = contents.getLastWebPreferences();
-      return { url: contents.getURL(), contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
+    const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());
+    expect(url).toBe('app://promptpm/index.html');
+    // Context isolation + no Node integration: the page sees the API object and nothing of Node.
+    const globals = await page.evaluate(() => {
+      const g = globalThis as Record<string, unknown>;
+      return { require: typeof g.require, process: typeof g.process, api: Object.keys(g.promptpm as object).sort() };
     });
-    expect(prefs).toEqual({ url: 'app://promptpm/index.html', contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'jobs', 'module', 'on', 'pathsForFiles', 'registry'] });
 
     await expect(page.getByText('module-00002').first()).toBeVisible();
     await page.getByText('module-00002').first().click();

@@ -1,5 +1,8 @@
 // Smoke test of the bridge harness itself: the page's globalThis.promptpm reaches the real handlers over
 // the contract, malformed calls are refused by main's validation, and events arrive in the page.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './harness/fixture.js';
 
 test('calls reach the real handlers and come back as IpcResult', async ({ page, harness }) => {
@@ -71,4 +74,19 @@ test('the page runs under the strict CSP without violations', async ({ page, har
   expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
   await page.waitForLoadState('networkidle');
   expect(harness.pageErrors).toEqual([]);
+});
+
+test.describe('with a registry copied for the test', () => {
+  const source = join(tmpdir(), `promptpm-harness-source-${process.pid}`);
+  test.use({ registry: source, copyRegistry: true });
+  test.beforeAll(() => mkdirSync(join(source, 'modules'), { recursive: true }));
+  test.afterAll(() => rmSync(source, { recursive: true, force: true }));
+
+  test('opens the copy, allow-listed and remembered, and leaves the source untouched', async ({ page, harness }) => {
+    expect(harness.registryPath).not.toBe(source);
+    const current = await page.evaluate(() => globalThis.promptpm.registry.current());
+    expect(current).toEqual({ ok: true, value: { path: harness.registryPath, isDefault: false } });
+    expect(await page.evaluate(() => globalThis.promptpm.registry.list())).toMatchObject({ ok: true, value: { count: 0 } });
+    expect(existsSync(join(source, '.promptpm'))).toBe(false);
+  });
 });

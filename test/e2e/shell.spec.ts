@@ -4,12 +4,17 @@ import { buildRegistry, registryPath, removeRegistry, screenshot } from './suppo
 import { test, expect } from './harness/fixture.js';
 
 const other = registryPath('shell');
+const third = registryPath('shell-third');
 
 test.beforeAll(async () => {
   await buildRegistry(other, [{ name: 'email-drafter', version: '0.1.0', description: 'Drafts polite emails', tags: ['writing'] }]);
+  await buildRegistry(third, [{ name: 'code-reviewer', version: '2.0.0', description: 'Reviews a diff', tags: ['code'] }]);
 });
 
-test.afterAll(() => removeRegistry(other));
+test.afterAll(() => {
+  removeRegistry(other);
+  removeRegistry(third);
+});
 
 test('first run shows the empty default registry and says how to publish', async ({ page, harness }) => {
   await expect(page.getByTestId('registry-path')).toHaveText(new RegExp(`^${harness.userDataDir}`));
@@ -25,7 +30,7 @@ test('first run shows the empty default registry and says how to publish', async
 });
 
 test.describe('opening registries', () => {
-  test.use({ dialogFolders: [null, other] });
+  test.use({ dialogFolders: [null, other, third] });
 
   test('through the dialog (cancel, then a folder) and back through the recent list', async ({ page, harness }) => {
     const open = page.getByRole('button', { name: 'Open registry…' });
@@ -33,15 +38,22 @@ test.describe('opening registries', () => {
     await expect.poll(() => harness.dialogRequests()).toBe(1);
     await expect(page.getByRole('heading', { name: 'No modules yet' })).toBeVisible();
 
+    const modules = page.getByRole('listbox', { name: 'Modules' });
     await page.keyboard.press('Control+o');
     await expect(page.getByTestId('registry-path')).toHaveText(other);
-    await expect(page.getByRole('option', { name: /email-drafter/ })).toBeVisible();
+    await expect(modules.getByRole('option', { name: /email-drafter/ })).toBeVisible();
+    await open.click();
+    await expect(page.getByTestId('registry-path')).toHaveText(third);
+    await expect(modules.getByRole('option', { name: /code-reviewer/ })).toBeVisible();
+    await page.screenshot({ path: screenshot('11-opened-registry') });
 
+    // The recent list offers the earlier registry (not the open one); Enter on the focused item reopens it.
     await page.getByRole('button', { name: 'Recent ▾' }).click();
-    const defaultRegistry = page.getByRole('menuitem').first();
-    await expect(defaultRegistry).toContainText(harness.userDataDir);
+    await expect(page.getByRole('menuitem', { name: other })).toBeFocused();
+    await expect(page.getByRole('menuitem', { name: third })).toHaveCount(0);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'No modules yet' })).toBeVisible();
+    await expect(page.getByTestId('registry-path')).toHaveText(other);
+    await expect(modules.getByRole('option', { name: /email-drafter/ })).toBeVisible();
     expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -18,44 +18,42 @@ export type ReadOutcome = { ok: true; text: string } | { ok: false; problem: Rea
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
-  let stat;
   try {
-    stat = await fs.lstat(file);
-  } catch (err) {
-    return fail(isMissing(err) ? { kind: 'missing' } : { kind: 'unreadable', reason: errorText(err) });
-  }
-  if (stat.isSymbolicLink()) return fail({ kind: 'symlink' });
-  if (!stat.isFile()) return fail({ kind: 'not-file' });
-  if (stat.size > maxBytes) return fail({ kind: 'too-large', size: stat.size });
-  let bytes: Uint8Array;
-  try {
-    const read = await readAtMost(file, maxBytes + 1);
-    if (read === 'not-file') return fail({ kind: 'not-file' });
-    bytes = read;
+    // Without O_NOFOLLOW (Windows) open would follow a link, so ask lstat first there.
+    if (constants.O_NOFOLLOW === undefined && (await fs.lstat(file)).isSymbolicLink()) return fail({ kind: 'symlink' });
+    const handle = await fs.open(file, OPEN_FLAGS);
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) return fail({ kind: 'not-file' });
+      if (stat.size > maxBytes) return fail({ kind: 'too-large', size: stat.size });
+      const bytes = await readAtMost(handle, stat.size, maxBytes + 1);
+      if (bytes.length > maxBytes) return fail({ kind: 'too-large', size: bytes.length });
+      return decodeUtf8(bytes);
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // ELOOP is how O_NOFOLLOW reports a symlink as the last path component.
     if (code === 'ELOOP' || code === 'EMLINK') return fail({ kind: 'symlink' });
     return fail(isMissing(err) ? { kind: 'missing' } : { kind: 'unreadable', reason: errorText(err) });
   }
-  if (bytes.length > maxBytes) return fail({ kind: 'too-large', size: bytes.length });
-  return decodeUtf8(bytes);
 }
 
-async function readAtMost(file: string, limit: number): Promise<Uint8Array | 'not-file'> {
-  const handle = await fs.open(file, OPEN_FLAGS);
-  try {
-    if (!(await handle.stat()).isFile()) return 'not-file';
-    const buffer = new Uint8Array(limit);
-    let total = 0;
-    while (total < limit) {
-      const { bytesRead } = await handle.read(buffer, total, limit - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return buffer.subarray(0, total);
-  } finally {
-    await handle.close();
+/** Reads until EOF or `limit` bytes; the file may have grown since its size was taken. */
+async function readAtMost(handle: fs.FileHandle, expected: number, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let size = Math.min(expected + 1, limit);
+  while (total < limit) {
+    const chunk = new Uint8Array(Math.max(1, Math.min(size, limit - total)));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    size = 64 * 1024;
   }
+  return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
 }
 
 export function decodeUtf8(bytes: Uint8Array): ReadOutcome {

@@ -61,11 +61,11 @@ function isJsonValue(value: unknown, depth: number): boolean {
 }
 
 /** An assertion is `{kind: value}`, or `{type: kind, value: value}`. */
-function splitAssertion(raw: Mapping): { kind: string; value: unknown; valuePath: string } | null {
+function splitAssertion(raw: Mapping): { kind: string; value: unknown; valueKey: string; kindKey: string } | null {
   const keys = Object.keys(raw);
-  if (keys.length === 1 && keys[0] !== undefined) return { kind: keys[0], value: raw[keys[0]], valuePath: keys[0] };
+  if (keys.length === 1 && keys[0] !== undefined) return { kind: keys[0], value: raw[keys[0]], valueKey: keys[0], kindKey: keys[0] };
   if (keys.length === 2 && typeof own(raw, 'type') === 'string' && Object.hasOwn(raw, 'value')) {
-    return { kind: raw.type as string, value: raw.value, valuePath: 'value' };
+    return { kind: raw.type as string, value: raw.value, valueKey: 'value', kindKey: 'type' };
   }
   return null;
 }
@@ -77,9 +77,11 @@ function checkAssertion(c: Checker, raw: unknown, path: FieldPath): Assertion | 
     return null;
   }
   const { kind, value } = parts;
-  const at = [...path, parts.valuePath];
+  const at = [...path, parts.valueKey];
   if (!ASSERTION_KINDS.includes(kind)) {
-    c.error('ASSERTION_UNSUPPORTED', at, `Unsupported assertion type: '${kind}'`, `Use one of: ${ASSERTION_KINDS.join(', ')}.`, 'key');
+    // Point at the kind itself: the key of `{kind: value}`, or the value of `type:`.
+    const target = parts.kindKey === parts.valueKey ? 'key' : 'value';
+    c.error('ASSERTION_UNSUPPORTED', [...path, parts.kindKey], `Unsupported assertion type: '${kind}'`, `Use one of: ${ASSERTION_KINDS.join(', ')}.`, target);
     return null;
   }
   if (isTextKind(kind) && typeof value !== 'string') {

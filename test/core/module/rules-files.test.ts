@@ -51,6 +51,13 @@ describe('manifest file', () => {
     expect(only(mod.errors, 'FILE_TOO_LARGE').file).toBe(mod.source);
   });
 
+  test('an unknown YAML tag is a YAML_WARNING at the tag', async () => {
+    const yaml = mutate('description: A sample module', 'description: !custom A sample module');
+    const mod = await loadModule(yamlModule(yaml));
+    expect(mod.errors).toEqual([]);
+    expect(where(only(mod.warnings, 'YAML_WARNING'))).toEqual({ field: null, ...positionOf(yaml, '!custom') });
+  });
+
   test('a list is not a manifest: MANIFEST_NOT_MAPPING', async () => {
     expect(where(only((await loadModule(yamlModule('- a\n- b\n'))).errors, 'MANIFEST_NOT_MAPPING'))).toEqual({ field: null, line: 1, column: 1 });
   });

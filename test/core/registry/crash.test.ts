@@ -14,18 +14,21 @@ const PARALLEL = 4;
 interface Outcome {
   code: number | null;
   signal: NodeJS.Signals | null;
+  stdout: string;
 }
 
 /** Runs `promptpm --registry reg publish mod --json`, killing it after `killAfterMs` (never if null). */
 function publishCli(reg: string, mod: string, killAfterMs: number | null): Promise<Outcome & { ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [CLI_BIN, '--registry', reg, 'publish', mod, '--json'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI_BIN, '--registry', reg, 'publish', mod, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, signal, ms: Date.now() - started });
+      resolve({ code, signal, stdout, ms: Date.now() - started });
     });
   });
 }
@@ -56,6 +59,8 @@ describe('publish under SIGKILL', () => {
 
     const killed = outcomes.filter((o) => o.signal === 'SIGKILL').length;
     const published = outcomes.filter((o) => o.code === 0).length;
+    // Any run that was neither killed nor successful must say why; there should be none.
+    expect(outcomes.filter((o) => o.signal !== 'SIGKILL' && o.code !== 0)).toEqual([]);
     expect(killed + published).toBe(TRIALS);
     expect(killed).toBeGreaterThan(0);
 

@@ -12,15 +12,20 @@
 //   registry         absolute path of the registry the app opens at start, as if chosen in an earlier
 //                    session (it is current, on the recent list and allow-listed). Default undefined:
 //                    first run, the default registry is created in the temporary userData.
-//                    The folder is used in place, not copied: tests that tamper should make their own copy.
+//   copyRegistry     false (default): `registry` is used in place; main writes its index cache into
+//                    <registry>/.promptpm/, so point it at a registry the spec built, not at test/fixtures.
+//                    true: the app opens a fresh copy in the test's temp folder (harness.registryPath),
+//                    which the test may tamper with freely.
 //   dialogFolders    what the native folder dialog answers, in order; null = the user cancels. When the
 //                    list is used up every further dialog is cancelled. Default [].
 //   recentRegistries more folders on the recent list (allow-listed). Default [].
 //   dropFolders      folders a drop can produce: api.pathsForFiles(files) maps each File whose name equals
 //                    a folder's basename to that folder and allow-lists it (stands in for
 //                    webUtils.getPathForFile). Default [].
+//   validateResults  check every handler result against the contract's result schema (default true). A
+//                    timing spec on a huge registry may turn it off: on 10k packages zod costs ~0.5 s.
 //
-// The `harness` fixture: appUrl, userDataDir, settingsFile, calls (every channel call of the page with
+// The `harness` fixture: appUrl, userDataDir, settingsFile, registryPath, calls (every channel call of the page with
 // its outcome), pageErrors (uncaught errors + console errors, CSP violations included), dialogRequests(),
 // open() (navigate to the app again, e.g. to time the first rows), invoke(channel, ...args) (call a
 // handler from the test through the same dispatch), emit(event, payload) (push an event as main would).
@@ -36,9 +41,11 @@ import { serveRenderer, type RendererServer } from './server.js';
 
 export interface HarnessOptions {
   registry: string | undefined;
+  copyRegistry: boolean;
   dialogFolders: (string | null)[];
   recentRegistries: string[];
   dropFolders: string[];
+  validateResults: boolean;
 }
 
 export interface CallRecord {
@@ -52,6 +59,8 @@ export interface Harness {
   appUrl: string;
   userDataDir: string;
   settingsFile: string;
+  /** The registry open at start: the copy of the `registry` option (or the folder itself), null on first run. */
+  registryPath: string | null;
   main: MainSide;
   calls: CallRecord[];
   pageErrors: string[];
@@ -70,9 +79,11 @@ async function emitInto(page: Page, emitKey: string, event: string, payload: unk
 
 export const test = base.extend<HarnessOptions & { harness: Harness }, { rendererServer: RendererServer }>({
   registry: [undefined, { option: true }],
+  copyRegistry: [false, { option: true }],
   dialogFolders: [[], { option: true }],
   recentRegistries: [[], { option: true }],
   dropFolders: [[], { option: true }],
+  validateResults: [true, { option: true }],
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
     async ({}, use) => {
@@ -83,7 +94,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
     { scope: 'worker' },
   ],
   harness: [
-    async ({ page, rendererServer, registry, dialogFolders, recentRegistries, dropFolders }, use) => {
+    async ({ page, rendererServer, registry, copyRegistry, dialogFolders, recentRegistries, dropFolders, validateResults }, use) => {
       const config: PageBridgeConfig = {
         apiGlobal: API_GLOBAL,
         channels: [...channelNames],
@@ -95,6 +106,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
       };
       const main = await createMainSide({
         registry,
+        copyRegistry,
         recentRegistries,
         dialogFolders,
         sendEvent: (event, payload) => void emitInto(page, config.emitKey, event, payload),
@@ -113,7 +125,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
           return { ok: false, error: { code: 'VALIDATION_ERROR', message: 'Call refused: unexpected sender', hint: '', path: '', reason: 'UNTRUSTED_SENDER' } };
         }
         await main.dropped.settled();
-        const result = await dispatch(main.handlers, channel, args, { validateResults: true });
+        const result = await dispatch(main.handlers, channel, args, { validateResults });
         calls.push({
           channel: String(channel),
           args,
@@ -131,6 +143,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         appUrl: rendererServer.appUrl,
         userDataDir: main.userDataDir,
         settingsFile: main.settingsFile,
+        registryPath: main.registryPath,
         main,
         calls,
         pageErrors,
@@ -138,7 +151,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         open: async () => {
           await page.goto(rendererServer.appUrl);
         },
-        invoke: (channel, ...args) => dispatch(main.handlers, channel, args, { validateResults: true }),
+        invoke: (channel, ...args) => dispatch(main.handlers, channel, args, { validateResults }),
         emit: (event, payload) => emitInto(page, config.emitKey, event, payload),
       };
       await harness.open();

@@ -1,8 +1,8 @@
 // The main process of the harness: the REAL handlers (src/main/handlers) built in the test's Node
 // process with a fixture dialog, a temporary userData folder and the real allow-list and settings.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createHandlers, type MainHandlers } from '../../../src/main/handlers/create-handlers.js';
 import type { SendEvent } from '../../../src/main/handlers/deps.js';
 import { DroppedPaths } from '../../../src/main/ipc/dropped-paths.js';
@@ -11,6 +11,8 @@ import { SETTINGS_FILE, SettingsStore, type Settings } from '../../../src/main/s
 
 export interface MainSideOptions {
   registry: string | undefined;
+  /** Open a copy of `registry` (in the test's temp folder) instead of the folder itself. */
+  copyRegistry: boolean;
   recentRegistries: string[];
   dialogFolders: (string | null)[];
   sendEvent: SendEvent;
@@ -19,6 +21,8 @@ export interface MainSideOptions {
 export interface MainSide extends MainHandlers {
   userDataDir: string;
   settingsFile: string;
+  /** The registry open at start (the copy when copyRegistry), or null on first run. */
+  registryPath: string | null;
   allowList: AllowList;
   dropped: DroppedPaths;
   /** How many times the page opened the native folder dialog. */
@@ -27,9 +31,17 @@ export interface MainSide extends MainHandlers {
 }
 
 export async function createMainSide(options: MainSideOptions): Promise<MainSide> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'promptpm-e2e-userdata-'));
+  const workDir = await mkdtemp(join(tmpdir(), 'promptpm-e2e-'));
+  const userDataDir = join(workDir, 'userdata');
+  await mkdir(userDataDir);
   const settingsFile = join(userDataDir, SETTINGS_FILE);
-  const recent = [...(options.registry ? [options.registry] : []), ...options.recentRegistries].map((p) => resolve(p));
+  let registryPath = options.registry ? resolve(options.registry) : null;
+  if (registryPath && options.copyRegistry) {
+    const copy = join(workDir, basename(registryPath));
+    await cp(registryPath, copy, { recursive: true, verbatimSymlinks: true });
+    registryPath = copy;
+  }
+  const recent = [...(registryPath ? [registryPath] : []), ...options.recentRegistries].map((p) => resolve(p));
   if (recent.length > 0) {
     const seeded: Settings = { version: 1, recentRegistries: [...new Set(recent)].slice(0, 10), currentRegistry: recent[0] ?? null, window: null };
     await writeFile(settingsFile, JSON.stringify(seeded));
@@ -54,9 +66,10 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
     ...main,
     userDataDir,
     settingsFile,
+    registryPath,
     allowList,
     dropped: new DroppedPaths(allowList),
     dialogRequests: () => dialogRequests,
-    dispose: () => rm(userDataDir, { recursive: true, force: true }),
+    dispose: () => rm(workDir, { recursive: true, force: true }),
   };
 }

@@ -17,10 +17,12 @@ export function prettyPublish(data: Data, style: Style): string[] {
 
 function treeLines(node: ResolvedNode, prefix: string, last: boolean, style: Style, depth: number): string[] {
   const range = node.range ? style.dim(` (${node.range})`) : '';
-  const state = node.verification ? `  ${stateColour(node.verification, style)}` : '';
+  // The root is the local module, not a registry version: it has no verification state.
+  const state = depth > 0 ? `  ${stateColour(node.verification, style)}` : '';
+  const deduped = node.deduped ? style.dim('  (shown above)') : '';
   const branch = depth === 0 ? '' : last ? '└─ ' : '├─ ';
-  const lines = [`${prefix}${branch}${style.bold(`${node.name}@${node.version}`)}${range}${state}`];
-  const childPrefix = depth === 0 ? '' : prefix + (last ? '   ' : '│  ');
+  const lines = [`${prefix}${branch}${style.bold(`${node.name}@${node.version}`)}${range}${state}${deduped}`];
+  const childPrefix = depth === 0 ? prefix : prefix + (last ? '   ' : '│  ');
   node.children.forEach((child, i) => lines.push(...treeLines(child, childPrefix, i === node.children.length - 1, style, depth + 1)));
   return lines;
 }
@@ -39,9 +41,11 @@ export function prettyList(data: Data, style: Style): string[] {
   if (r.packages.length === 0) return [`No modules published in ${r.registry_path}`];
   const rows = [['NAME', 'LATEST', 'VERSIONS', 'STATE', 'DESCRIPTION']];
   for (const p of r.packages) rows.push([p.name, p.latest, String(p.versions.length), p.verification, p.description]);
-  const lines = table(rows, (cell, column) => (column === 3 ? stateColour(cell.trim(), style) + cell.slice(cell.trim().length) : cell));
-  lines[0] = style.bold(lines[0] ?? '');
-  return [...lines, style.dim(`${plural(r.packages.length, 'module')}, ${plural(r.count, 'version')} in ${r.registry_path}`)];
+  const STATE = 3;
+  const [header = '', ...body] = table(rows, (cell, column, row) =>
+    row > 0 && column === STATE ? cell.replace(cell.trim(), stateColour(cell.trim(), style)) : cell,
+  );
+  return [style.bold(header), ...body, style.dim(`${plural(r.packages.length, 'module')}, ${plural(r.count, 'version')} in ${r.registry_path}`)];
 }
 
 export function prettyInfo(data: Data, style: Style): string[] {

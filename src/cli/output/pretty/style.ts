@@ -29,14 +29,14 @@ export function createStyle(colour: boolean): Style {
 }
 
 /** Left-aligned columns, two spaces apart; widths count characters before styling is applied. */
-export function table(rows: string[][], styleCell: (cell: string, column: number) => string = (c) => c): string[] {
+export function table(rows: string[][], styleCell: (cell: string, column: number, row: number) => string = (c) => c): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
-  return rows.map((row) =>
+  return rows.map((row, r) =>
     row
       .map((cell, i) => {
         const padded = i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length);
-        return styleCell(padded, i);
+        return styleCell(padded, i, r);
       })
       .join('  ')
       .trimEnd(),
