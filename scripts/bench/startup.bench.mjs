@@ -2,7 +2,7 @@
 // CLI start-up: `promptpm --version` must stay within 1.5× of `node -e 0` (issue 3). Prints the medians
 // of many runs and the ratio; exits 1 when the ratio is over the target.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cliBin, medianMs, projectRoot } from './fixtures.mjs';
+import { cliBin, projectRoot } from './fixtures.mjs';
 
 const RUNS = 41;
 const TARGET = 1.5;
@@ -19,9 +19,18 @@ function run(args) {
 const version = run([cliBin, '--version']).trim();
 if (!/^promptpm, version \d+\.\d+\.\d+/.test(version)) throw new Error(`unexpected --version output: ${version}`);
 
-const node = medianMs(() => run(['-e', '0']), { runs: RUNS });
-const cli = medianMs(() => run([cliBin, '--version']), { runs: RUNS });
-const help = medianMs(() => run([cliBin, '--help']), { runs: RUNS });
+// Interleaved runs, so a change in machine load affects every command alike; medians after a warm-up.
+const commands = { node: ['-e', '0'], version: [cliBin, '--version'], help: [cliBin, '--help'] };
+const times = { node: [], version: [], help: [] };
+for (let i = 0; i <= RUNS; i++) {
+  for (const [key, args] of Object.entries(commands)) {
+    const start = process.hrtime.bigint();
+    run(args);
+    if (i > 0) times[key].push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const [node, cli, help] = [median(times.node), median(times.version), median(times.help)];
 const ratio = cli / node;
 
 console.log(`node -e 0            median ${node.toFixed(1)} ms (${RUNS} runs)`);

@@ -90,3 +90,20 @@ test.describe('with a registry copied for the test', () => {
     expect(existsSync(join(source, '.promptpm'))).toBe(false);
   });
 });
+
+test.describe('with a dropped folder', () => {
+  const dropped = join(tmpdir(), `promptpm-harness-drop-${process.pid}`);
+  test.use({ dropFolders: [dropped] });
+  test.beforeAll(() => mkdirSync(dropped, { recursive: true }));
+  test.afterAll(() => rmSync(dropped, { recursive: true, force: true }));
+
+  test('a dropped folder becomes a path main accepts; a made-up one does not', async ({ page }) => {
+    const name = dropped.split('/').pop()!;
+    const outcome = await page.evaluate(async (fileName) => {
+      const api = globalThis.promptpm;
+      const paths = api.pathsForFiles!([new File([], fileName), new File([], 'made-up')]);
+      return { paths, opened: await api.registry.open(paths[0]!) };
+    }, name);
+    expect(outcome).toEqual({ paths: [dropped], opened: { ok: true, value: { path: dropped, isDefault: false } } });
+  });
+});

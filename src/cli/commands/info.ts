@@ -1,12 +1,11 @@
 // `promptpm info <name>[@<version>] [--version <v>]`: metadata and interface of verified versions.
 import type { Command } from 'commander';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 import { parseModuleSpec, usageError } from '../usage.js';
 
 export function registerInfo(program: Command): void {
-  addGlobalOptions(program.command('info'))
-    .description("Show a module's versions with metadata and interface (each verified first)")
+  defineCommand(program, 'info', "Show a module's versions with metadata and interface (each verified first)")
     .argument('<name>', 'module name, optionally <name>@<version>')
     .option('--version <version>', 'only this version')
     .action((spec: string, opts: { version?: string }, cmd: Command) =>

@@ -1,11 +1,10 @@
 // `promptpm init [--name <n>] [--version <v>]`: scaffold a module in the current folder.
 import type { Command } from 'commander';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 
 export function registerInit(program: Command): void {
-  addGlobalOptions(program.command('init'))
-    .description('Create a module (promptpm.yaml, template.prompt, tests/) in the current folder')
+  defineCommand(program, 'init', 'Create a module (promptpm.yaml, template.prompt, tests/) in the current folder')
     .option('--name <name>', "module name (default: the folder's name)")
     .option('--version <version>', 'module version', '0.1.0')
     .action((opts: { name?: string; version: string }, cmd: Command) =>

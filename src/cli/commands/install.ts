@@ -1,13 +1,11 @@
 // `promptpm install [path] [--frozen]`: resolve, verify and lock the module's dependencies.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 
 export function registerInstall(program: Command): void {
-  addGlobalOptions(program.command('install'))
-    .description("Resolve a module's dependencies from the registry, verify them and write promptpm.lock")
-    .argument('[path]', 'module folder', '.')
+  defineCommand(program, 'install', "Resolve a module's dependencies from the registry, verify them and write promptpm.lock", { modulePath: true })
     .option('--frozen', 'write nothing; fail unless promptpm.lock matches what resolving gives now')
     .action((path: string, opts: { frozen?: boolean }, cmd: Command) =>
       execute('install', cmd, resolve(path), async (ctx) => {

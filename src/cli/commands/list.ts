@@ -1,11 +1,10 @@
 // `promptpm list`: every published version, answered from the registry index (never hashes).
 import type { Command } from 'commander';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 
 export function registerList(program: Command): void {
-  addGlobalOptions(program.command('list'))
-    .description('List the modules and versions published in the registry')
+  defineCommand(program, 'list', 'List the modules and versions published in the registry')
     .action((_opts: unknown, cmd: Command) =>
       execute('list', cmd, process.cwd(), async (ctx) => {
         const registry = (ctx.subject = await ctx.registry());

@@ -1,10 +1,11 @@
 // `promptpm test [path]`: validate, then run the module's declarative tests (no model is called).
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PromptPMError, validationFailure } from '../../core/errors.js';
+import { PromptPMError } from '../../core/errors.js';
 import type { TestReport } from '../../core/testing/index.js';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
+import { loadValidModule } from '../valid-module.js';
 
 /** TEST_FAILURE in the earlier tool's words (scripts match on them), with the whole report as data. */
 function testFailure(report: TestReport): PromptPMError {
@@ -20,14 +21,10 @@ function testFailure(report: TestReport): PromptPMError {
 }
 
 export function registerTest(program: Command): void {
-  addGlobalOptions(program.command('test'))
-    .description('Validate a module, then run its tests against the rendered template')
-    .argument('[path]', 'module folder', '.')
+  defineCommand(program, 'test', 'Validate a module, then run its tests against the rendered template', { modulePath: true })
     .action((path: string, _opts: unknown, cmd: Command) =>
       execute('test', cmd, resolve(path), async () => {
-        const { loadModule } = await import('../../core/module/index.js');
-        const mod = await loadModule(resolve(path));
-        if (mod.errors.length > 0) throw validationFailure(mod.path, mod.errors, mod.warnings, { module_path: mod.path });
+        const mod = await loadValidModule(path, ({ path }) => ({ module_path: path }));
         const { runModuleTests } = await import('../../core/testing/index.js');
         const report = await runModuleTests(mod);
         if (report.failed > 0) throw testFailure(report);

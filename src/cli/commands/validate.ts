@@ -1,22 +1,17 @@
 // `promptpm validate [path]`: every rule of the module format, all problems reported at once.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { validationFailure } from '../../core/errors.js';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
+import { loadValidModule } from '../valid-module.js';
 
 export function registerValidate(program: Command): void {
-  addGlobalOptions(program.command('validate'))
-    .description('Validate a module folder and report every error and warning with its location')
-    .argument('[path]', 'module folder', '.')
+  defineCommand(program, 'validate', 'Validate a module folder and report every error and warning with its location', { modulePath: true })
     .action((path: string, _opts: unknown, cmd: Command) =>
       execute('validate', cmd, resolve(path), async () => {
-        const { loadModule } = await import('../../core/module/index.js');
-        const mod = await loadModule(resolve(path));
-        const located = { path: mod.path, source: mod.source };
-        if (mod.errors.length > 0) throw validationFailure(mod.path, mod.errors, mod.warnings, located);
+        const mod = await loadValidModule(path, ({ path, source }) => ({ path, source }));
         const { name, version } = mod.manifest?.module ?? {};
-        return { ...located, module: { name, version }, errors: [], warnings: mod.warnings };
+        return { path: mod.path, source: mod.source, module: { name, version }, errors: [], warnings: mod.warnings };
       }),
     );
 }

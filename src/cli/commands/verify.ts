@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { PromptPMError } from '../../core/errors.js';
 import type { VerifyReport } from '../../core/registry/index.js';
-import { addGlobalOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 import { parseModuleSpec } from '../usage.js';
 
@@ -17,8 +17,7 @@ function integrityFailure(report: VerifyReport): PromptPMError {
 }
 
 export function registerVerify(program: Command): void {
-  addGlobalOptions(program.command('verify'))
-    .description('Recompute the hashes of published versions and report any that were tampered with')
+  defineCommand(program, 'verify', 'Recompute the hashes of published versions and report any that were tampered with')
     .argument('[module]', 'limit to <name> or <name>@<version>')
     .action((spec: string | undefined, _opts: unknown, cmd: Command) =>
       execute('verify', cmd, process.cwd(), async (ctx) => {

@@ -64,7 +64,11 @@ async function findManifest(work: Work): Promise<string | null> {
   }
   if (hasYaml || hasToml) return hasYaml ? yaml : toml;
   const stat = await fs.stat(work.dir).catch(() => null);
-  const message = stat?.isDirectory() ? `No ${MANIFEST_YAML} or ${MANIFEST_TOML} in ${work.dir}` : `Module folder does not exist: ${work.dir}`;
+  const message = stat?.isDirectory()
+    ? `No ${MANIFEST_YAML} or ${MANIFEST_TOML} in ${work.dir}`
+    : stat
+      ? `Module path is not a folder: ${work.dir}`
+      : `Module folder does not exist: ${work.dir}`;
   work.diagnostics.error({ code: 'MANIFEST_NOT_FOUND', field: null, message, hint: 'Run `promptpm init` to create a module, or pass the module folder.', at: { file: null, line: null, column: null } });
   return null;
 }

@@ -109,7 +109,8 @@ function findDuplicateKeys(doc: Document): { path: FieldPath; offset: number | u
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (seen.has(key)) found.push({ path: [...path, key], offset: pair.key.range?.[0] });
+        // YAML 1.1 merge keys (`<<`) may repeat; they are not fields.
+        if (seen.has(key) && key !== '<<') found.push({ path: [...path, key], offset: pair.key.range?.[0] });
         seen.add(key);
         visit(pair.value, [...path, key], depth + 1);
       }

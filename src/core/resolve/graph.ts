@@ -47,26 +47,28 @@ export function reachableGraph(
  */
 function depthFirst(
   graph: ResolvedGraph,
-  enter: (edge: Dependency, path: readonly string[]) => boolean,
+  enter: (edge: Dependency, path: readonly string[], onPath: ReadonlySet<string>) => boolean,
   leave: (name: string) => void,
 ): void {
-  if (!enter({ name: graph.rootName, range: '' }, [])) return;
+  if (!enter({ name: graph.rootName, range: '' }, [], new Set())) return;
   const path = [graph.rootName];
+  const onPath = new Set(path);
   const next = [0];
   while (path.length > 0) {
     const name = path.at(-1)!;
     const i = next[next.length - 1]!;
     const deps = graph.edges.get(name) ?? [];
     if (i >= deps.length) {
-      path.pop();
+      onPath.delete(path.pop()!);
       next.pop();
       leave(name);
       continue;
     }
     next[next.length - 1] = i + 1;
     const child = deps[i]!;
-    if (enter(child, path)) {
+    if (enter(child, path, onPath)) {
       path.push(child.name);
+      onPath.add(child.name);
       next.push(0);
     }
   }
@@ -78,11 +80,11 @@ export function findCycle(graph: ResolvedGraph): Cycle | null {
   const found: { loop: string[] | null } = { loop: null };
   depthFirst(
     graph,
-    ({ name }, path) => {
+    ({ name }, path, onPath) => {
       if (found.loop || done.has(name)) return false;
-      const at = path.indexOf(name);
-      if (at >= 0) found.loop = [...path.slice(at), name];
-      return at < 0;
+      if (!onPath.has(name)) return true;
+      found.loop = [...path.slice(path.indexOf(name)), name];
+      return false;
     },
     (name) => done.add(name),
   );

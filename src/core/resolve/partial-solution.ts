@@ -1,6 +1,7 @@
 // PubGrub's partial solution: the ordered assignments (decisions and derivations) made so far, with
 // the running intersection per package so relation checks are O(1).
 import type { Incompatibility, Term } from './incompatibility.js';
+import { PendingQueue } from './pending-queue.js';
 import type { Universe } from './universe.js';
 
 export interface Assignment {
@@ -20,7 +21,7 @@ export class PartialSolution {
   /** Package name → index of the decided version. */
   readonly decisions = new Map<string, number>();
   /** Packages required (positive) but not decided yet: the candidates for the next decision. */
-  readonly pending = new Set<string>();
+  readonly pending = new PendingQueue();
 
   constructor(private readonly universe: (name: string) => Universe) {}
 
@@ -86,8 +87,9 @@ export class PartialSolution {
   }
 
   private refreshPending(name: string): void {
-    const positive = (this.worlds(name) & this.universe(name).none) === 0n;
-    if (positive && !this.decisions.has(name)) this.pending.add(name);
+    const u = this.universe(name);
+    const worlds = this.worlds(name);
+    if ((worlds & u.none) === 0n && !this.decisions.has(name)) this.pending.set(name, u.count(worlds));
     else this.pending.delete(name);
   }
 }

@@ -6,7 +6,7 @@ import type { LongWorkOptions } from '../progress.js';
 import { incompatibility, type Incompatibility, type Term } from './incompatibility.js';
 import { PartialSolution } from './partial-solution.js';
 import type { Dependency, RootModule, VersionSource } from './types.js';
-import { Universe } from './universe.js';
+import { RangeCache, Universe } from './universe.js';
 
 /** Thrown when no solution exists; `incompatibility` is the root of the derivation that proves it. */
 export class SolveFailure extends Error {
@@ -23,14 +23,21 @@ export class SolveCancelled extends Error {
 }
 
 const CONFLICT = Symbol('conflict');
+
+interface DependencyGroups {
+  /** `dependency\0range` → the versions declaring exactly that. */
+  versions: Map<string, bigint>;
+  /** Keys whose fact was already added, so each is stated once. */
+  added: Set<string>;
+}
 /** How many decisions run between progress reports and yields to the event loop. */
 const BATCH = 128;
 
 export class Solver {
   private readonly universes = new Map<string, Universe>();
+  private readonly ranges = new RangeCache();
   private readonly incompatibilities = new Map<string, Incompatibility[]>();
-  /** `parent\0dependency\0range` groups already added, so each fact is stated once. */
-  private readonly addedFacts = new Set<string>();
+  private readonly groups = new Map<string, DependencyGroups>();
   private readonly solution = new PartialSolution((name) => this.universe(name));
 
   constructor(
@@ -41,7 +48,7 @@ export class Solver {
   universe(name: string): Universe {
     let u = this.universes.get(name);
     if (!u) {
-      u = new Universe(name === this.root.name ? [this.root.version] : this.source.versions(name));
+      u = new Universe(name === this.root.name ? [this.root.version] : this.source.versions(name), this.ranges);
       this.universes.set(name, u);
     }
     return u;
@@ -181,12 +188,7 @@ export class Solver {
 
   /** Picks the required package with the fewest candidates (then by name) and tries its highest version. */
   private decide(): string | null {
-    let best: string | null = null;
-    let bestCount = Infinity;
-    for (const name of this.solution.pending) {
-      const count = this.universe(name).count(this.solution.worlds(name));
-      if (count < bestCount || (count === bestCount && name < best!)) [best, bestCount] = [name, count];
-    }
+    const best = this.solution.pending.peek();
     if (best === null) return null;
     const u = this.universe(best);
     const index = u.highest(this.solution.worlds(best));
@@ -205,19 +207,16 @@ export class Solver {
    */
   private factsOf(name: string, index: number): Incompatibility[] {
     const u = this.universe(name);
+    const groups = this.dependencyGroups(name);
     const out: Incompatibility[] = [];
     const own = [...this.dependencies(name, u.versions[index]!)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const dep of own) {
-      const key = `${name}\0${dep.name}\0${dep.range}`;
-      if (this.addedFacts.has(key)) continue;
-      this.addedFacts.add(key);
-      let parents = 0n;
-      u.versions.forEach((v, i) => {
-        if (this.dependencies(name, v).some((d) => d.name === dep.name && d.range === dep.range)) parents |= u.bit(i);
-      });
+      const key = `${dep.name}\0${dep.range}`;
+      if (groups.added.has(key)) continue;
+      groups.added.add(key);
       const target = this.universe(dep.name);
       const allowed = target.matching(dep.range);
-      const parent = { name, worlds: parents };
+      const parent = { name, worlds: groups.versions.get(key)! };
       if (allowed === 0n) {
         out.push(incompatibility([parent], { kind: 'missing', dependency: dep, moduleExists: target.versions.length > 0 }));
       } else {
@@ -225,5 +224,22 @@ export class Solver {
       }
     }
     return out;
+  }
+
+  /** For one package: which of its versions declare each `dependency\0range`, and which facts are stated. */
+  private dependencyGroups(name: string): DependencyGroups {
+    let groups = this.groups.get(name);
+    if (!groups) {
+      const u = this.universe(name);
+      groups = { versions: new Map(), added: new Set() };
+      for (let i = 0; i < u.versions.length; i++) {
+        for (const d of this.dependencies(name, u.versions[i]!)) {
+          const key = `${d.name}\0${d.range}`;
+          groups.versions.set(key, (groups.versions.get(key) ?? 0n) | u.bit(i));
+        }
+      }
+      this.groups.set(name, groups);
+    }
+    return groups;
   }
 }

@@ -3,6 +3,24 @@
 // union and complement are exact bit operations and never need interval arithmetic.
 import semver from 'semver';
 
+/** Parsed ranges shared by the universes of one resolution; null for a range that does not parse. */
+export class RangeCache {
+  private readonly ranges = new Map<string, semver.Range | null>();
+
+  get(text: string): semver.Range | null {
+    let r = this.ranges.get(text);
+    if (r === undefined) {
+      try {
+        r = new semver.Range(text);
+      } catch {
+        r = null;
+      }
+      this.ranges.set(text, r);
+    }
+    return r;
+  }
+}
+
 export class Universe {
   /** Valid versions, highest first; ties in precedence ordered by build metadata for determinism. */
   readonly versions: readonly string[];
@@ -11,10 +29,20 @@ export class Universe {
   /** Every world: all versions plus "not selected". */
   readonly all: bigint;
   private readonly rangeMasks = new Map<string, bigint>();
+  /** Parsed once: range tests on strings would re-parse every version for every range. */
+  private readonly parsed: readonly semver.SemVer[];
 
-  constructor(versions: Iterable<string>) {
-    const valid = [...new Set(versions)].filter((v) => semver.valid(v) === v);
-    this.versions = valid.sort((a, b) => semver.compareBuild(b, a));
+  constructor(
+    versions: Iterable<string>,
+    private readonly rangeCache: RangeCache,
+  ) {
+    const valid: semver.SemVer[] = [];
+    for (const v of new Set(versions)) {
+      const p = semver.parse(v);
+      if (p && p.version === v) valid.push(p);
+    }
+    this.parsed = valid.sort((a, b) => semver.compareBuild(b, a));
+    this.versions = this.parsed.map((p) => p.version);
     this.none = 1n << BigInt(this.versions.length);
     this.all = (this.none << 1n) - 1n;
   }
@@ -32,8 +60,8 @@ export class Universe {
     let mask = this.rangeMasks.get(range);
     if (mask === undefined) {
       mask = 0n;
-      const parsed = semver.validRange(range) === null ? null : new semver.Range(range);
-      if (parsed) this.versions.forEach((v, i) => (parsed.test(v) ? (mask! |= this.bit(i)) : 0));
+      const parsed = this.rangeCache.get(range);
+      if (parsed) this.parsed.forEach((v, i) => (parsed.test(v) ? (mask! |= this.bit(i)) : 0));
       this.rangeMasks.set(range, mask);
     }
     return mask;

@@ -1,7 +1,6 @@
-// Integrity of every resolved version, hashed in parallel on the registry's verify pool; each result is
-// remembered in the index as that version's last known state.
+// Integrity of every resolved version, hashed in parallel on the registry's verify pool. Results are not
+// written back to the index: rewriting the whole cache would cost more than the hashing itself.
 import type { LongWorkOptions } from '../progress.js';
-import { recordVerification } from '../registry/index-cache.js';
 import { versionPath } from '../registry/paths.js';
 import type { VersionVerification } from '../registry/types.js';
 import { runVerifyJobs } from '../registry/verify-pool.js';
@@ -24,6 +23,5 @@ export async function verifyResolved(
   if (run.cancelled) throw new SolveCancelled();
   const byName = new Map<string, VersionVerification>();
   for (const r of run.results) if (r) byName.set(r.name, r);
-  await recordVerification(registry, new Map([...byName.values()].map((r) => [`${r.name}@${r.version}`, r.status])));
   return byName;
 }

@@ -20,6 +20,11 @@ describe('manifest file', () => {
     expect(only(mod.errors, 'MANIFEST_NOT_FOUND').message).toContain('does not exist');
   });
 
+  test('a file given as the module folder is MANIFEST_NOT_FOUND', async () => {
+    const dir = yamlModule(VALID_YAML);
+    expect(only((await loadModule(path.join(dir, 'promptpm.yaml'))).errors, 'MANIFEST_NOT_FOUND').message).toContain('not a folder');
+  });
+
   test('a symlinked manifest is refused', async () => {
     const dir = makeModule({ 'real.yaml': VALID_YAML, 'template.prompt': VALID_TEMPLATE });
     symlinkSync(path.join(dir, 'real.yaml'), path.join(dir, 'promptpm.yaml'));

@@ -1,0 +1,10 @@
+import { loadModule } from '/work/main/out/cli/core/module/index.js';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+const R = '/work/main/.bench/registry-10000x3/modules';
+let t = performance.now();
+for (let i = 0; i < 300; i++) await loadModule(`${R}/module-${String(i).padStart(5, '0')}/1.0.0`);
+console.log('loadModule ms/version', (performance.now() - t) / 300);
+t = performance.now();
+for (let i = 0; i < 300; i++) parse(readFileSync(`${R}/module-${String(i).padStart(5, '0')}/1.1.1/promptpm.yaml`, 'utf8'), { version: '1.1' });
+console.log('yaml parse ms/version', (performance.now() - t) / 300);
