@@ -32,3 +32,16 @@ export function medianMs(fn, { runs = 5, warm = true } = {}) {
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
+
+/** Median wall time in ms of the async `fn` over `runs` runs, after one warm-up. */
+export async function medianAsyncMs(fn, runs = 5) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}

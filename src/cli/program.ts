@@ -27,6 +27,8 @@ function buildProgram(): Command {
   for (const register of [registerInit, registerValidate, registerTest, registerPublish, registerInstall, registerList, registerInfo, registerVerify]) {
     register(program);
   }
+  // Added last so each command's help lists its own options before the global ones.
+  for (const command of program.commands) addGlobalOptions(command);
   return program;
 }
 

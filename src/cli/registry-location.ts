@@ -5,14 +5,16 @@ import type { GlobalOptions } from './options.js';
 
 export const DEFAULT_REGISTRY = '.promptpm_registry';
 
-export async function selectRegistry(options: GlobalOptions, cwd: string): Promise<string> {
+/** The registry the user named (flag, environment or config), or undefined when none was. */
+export async function givenRegistry(options: GlobalOptions, cwd: string): Promise<string | undefined> {
   if (options.registry !== undefined) return options.registry;
   const fromEnv = process.env.PROMPTPM_REGISTRY;
   if (fromEnv) return fromEnv;
-  if (options.config !== undefined) {
-    const { registryFromConfig } = await import('./config.js');
-    const fromConfig = await registryFromConfig(options.config, cwd);
-    if (fromConfig !== undefined) return fromConfig;
-  }
-  return DEFAULT_REGISTRY;
+  if (options.config === undefined) return undefined;
+  const { registryFromConfig } = await import('./config.js');
+  return registryFromConfig(options.config, cwd);
+}
+
+export async function selectRegistry(options: GlobalOptions, cwd: string): Promise<string> {
+  return (await givenRegistry(options, cwd)) ?? DEFAULT_REGISTRY;
 }

@@ -7,7 +7,7 @@ import { failureEnvelope, successEnvelope, type Data, type Envelope } from './ou
 import { renderEnvelope, type OutputMode } from './output/render.js';
 import { outputModeOf, readGlobalOptions, type GlobalOptions } from './options.js';
 import { ProgressLine } from './progress.js';
-import { selectRegistry } from './registry-location.js';
+import { givenRegistry, selectRegistry } from './registry-location.js';
 
 export interface CommandContext {
   readonly cwd: string;
@@ -18,6 +18,8 @@ export interface CommandContext {
   subject: string;
   /** The selected registry, checked and made absolute by the core (which rejects URLs). */
   registry(opts?: { create?: boolean }): Promise<string>;
+  /** The registry only if the user named one (validate checks resolvability only then, §2). */
+  givenRegistry(): Promise<string | undefined>;
 }
 
 let emitted = false;
@@ -47,9 +49,14 @@ export async function execute(operation: string, cmd: Command, subject: string, 
     work: { onProgress: progress.listener },
     subject,
     async registry(opts = {}) {
-      const value = await selectRegistry(options, cwd);
       const { resolveRegistryLocation } = await import('../core/registry/index.js');
-      return resolveRegistryLocation(value, opts);
+      return resolveRegistryLocation(await selectRegistry(options, cwd), opts);
+    },
+    async givenRegistry() {
+      const value = await givenRegistry(options, cwd);
+      if (value === undefined) return undefined;
+      const { resolveRegistryLocation } = await import('../core/registry/index.js');
+      return resolveRegistryLocation(value);
     },
   };
   let envelope: Envelope;

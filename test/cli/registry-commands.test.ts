@@ -92,6 +92,19 @@ describe('registry commands', () => {
     expect(run.env.error.message).toMatch(/^Module not found: nobody/);
   });
 
+  it('validate checks that dependencies resolve only when a registry is given', async () => {
+    const app = writeTree(join(root, 'app'), moduleFiles({ name: 'app', deps: { alpha: '^1.0.0' } }));
+    const resolved = await cli(['validate', app]);
+    expect(resolved.code).toBe(0);
+    expect(resolved.env.data.resolved).toEqual([{ name: 'alpha', version: '1.2.0', path: join(registry, 'modules', 'alpha', '1.2.0') }]);
+    const missing = writeTree(join(root, 'missing'), moduleFiles({ name: 'missing', deps: { alpha: '^5.0.0' } }));
+    const unresolvable = await cli(['validate', missing]);
+    expect(unresolvable.code).toBe(3);
+    expect(unresolvable.env.error.message).toMatch(/^Dependency not found for missing@1\.0\.0: alpha \(\^5\.0\.0\)/);
+    const noRegistry = await runCli(['validate', missing, '--json'], { cwd: root });
+    expect(noRegistry.code).toBe(0);
+  });
+
   it('verify passes on an untouched registry (exit 0)', async () => {
     const run = await cli(['verify']);
     expect(run.code).toBe(0);

@@ -2,6 +2,7 @@
 // in the DOM. The registry is generated in beforeAll by ../shared/bench/make-registry.mjs (about 30 s).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { listRegistry } from '../../src/core/registry/index.js';
 import { registryPath, removeRegistry, screenshot } from './support/registries.js';
 import { test, expect } from './harness/fixture.js';
 
@@ -10,11 +11,16 @@ const registry = registryPath('large');
 
 test.use({ registry });
 
-test.beforeAll(() => {
-  test.setTimeout(180_000);
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
   removeRegistry(registry);
   const generator = resolve('../shared/bench/make-registry.mjs');
-  execFileSync(process.execPath, [generator, '--out', registry, '--modules', String(MODULES), '--versions', '3'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [generator, '--out', registry, '--modules', String(MODULES), '--versions', '3'], { stdio: 'ignore' });
+  // A registry never listed before has no index cache yet; building it is the registry's one-time cost,
+  // timed here apart from what the app adds.
+  const start = Date.now();
+  await listRegistry(registry);
+  console.log(`index cache built on first listing: ${Date.now() - start} ms`);
 });
 
 test.afterAll(() => removeRegistry(registry));
@@ -22,8 +28,7 @@ test.afterAll(() => removeRegistry(registry));
 test('first rows appear fast and the list stays virtualized while scrolling', async ({ page, harness }) => {
   test.setTimeout(120_000);
   const rows = page.getByRole('listbox', { name: 'Modules' }).getByRole('option');
-  // The fixture's first load may build the index cache; time a fresh load of the app after it.
-  await expect(rows.first()).toBeVisible({ timeout: 90_000 });
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
   const start = Date.now();
   await harness.open();
   await expect(rows.first()).toBeVisible();

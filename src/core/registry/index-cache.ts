@@ -4,9 +4,8 @@
 // inode; an mtime too recent to trust (the clock may not have ticked since) is stored as null so the next
 // reader rescans that folder: a publish can never hide behind an unchanged timestamp.
 import { mkdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { basename } from 'node:path';
-import { loadModule } from '../module/index.js';
-import type { LoadedModule } from '../module/index.js';
+import { loadEntry, type EntryJob, type StoredVersion } from './index-entry.js';
+import { runPool } from './pool.js';
 import { atomicWriteFile } from './durable.js';
 import { acquireLock } from './lock.js';
 import { indexFile, moduleDir, modulesDir, toolDir, versionPath } from './paths.js';
@@ -15,14 +14,6 @@ import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
 const FORMAT = 1;
 const SETTLE_MS = 2000;
-const LOAD_CONCURRENCY = 32;
-
-export interface StoredVersion extends IndexEntry {
-  /** Inode of the version folder: a folder replaced under the same name is rescanned. */
-  ino: string;
-  /** Manifest file name inside the version folder, or null when none loads. */
-  source: string | null;
-}
 
 interface StoredName {
   mtime: string | null;
@@ -63,28 +54,6 @@ function stamp(st: BigIntStats): string | null {
   return Date.now() - Number(st.mtimeMs) > SETTLE_MS ? st.mtimeNs.toString() : null;
 }
 
-export function entryFromModule(mod: LoadedModule, ino: string): StoredVersion {
-  const m = mod.manifest;
-  return {
-    ino,
-    source: mod.source === null ? null : basename(mod.source),
-    description: m?.module.description ?? '',
-    tags: m?.module.tags ?? [],
-    dependencies: m?.dependencies.map((d) => ({ name: d.name, range: d.range })) ?? [],
-    verification: 'unverified',
-    inputTypes: m?.interface.inputs.map((i) => i.type) ?? [],
-    outputTypes: m?.interface.outputs.map((o) => o.type) ?? [],
-  };
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-}
-
 /** Brings `idx` up to date with modules/; returns whether anything changed. */
 async function refresh(registry: string, idx: IndexFile): Promise<boolean> {
   const top = statBig(modulesDir(registry));
@@ -105,7 +74,7 @@ async function refresh(registry: string, idx: IndexFile): Promise<boolean> {
     idx.names = next;
     idx.modulesMtime = topStamp;
   }
-  const toLoad: Array<{ name: string; version: string; ino: string }> = [];
+  const toLoad: EntryJob[] = [];
   for (const [name, stored] of Object.entries(idx.names)) {
     const st = statBig(moduleDir(registry, name));
     if (!st?.isDirectory()) {
@@ -121,17 +90,19 @@ async function refresh(registry: string, idx: IndexFile): Promise<boolean> {
       const ino = statBig(versionPath(registry, name, v))?.ino.toString() ?? '';
       const old = own(stored.versions, v);
       if (old && old.ino === ino) kept[v] = old;
-      else toLoad.push({ name, version: v, ino });
+      else toLoad.push({ dir: versionPath(registry, name, v), name, version: v, ino });
     }
     changed ||= s !== stored.mtime || Object.keys(kept).length !== Object.keys(stored.versions).length;
     stored.versions = kept;
     stored.mtime = s;
   }
-  await mapLimit(toLoad, LOAD_CONCURRENCY, async ({ name, version, ino }) => {
-    const entry = own(idx.names, name);
-    if (entry) entry.versions[version] = entryFromModule(await loadModule(versionPath(registry, name, version)), ino);
+  const loaded = await runPool({ workerFile: 'index-worker.js', inProcess: loadEntry }, toLoad, () => undefined);
+  toLoad.forEach((job, i) => {
+    const entry = own(idx.names, job.name);
+    const value = loaded.results[i];
+    if (entry && value) entry.versions[job.version] = value;
   });
-  for (const { name } of toLoad) {
+  for (const name of new Set(toLoad.map((j) => j.name))) {
     const entry = own(idx.names, name);
     if (entry) entry.versions = sortedVersions(entry.versions);
   }

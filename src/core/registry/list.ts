@@ -1,7 +1,8 @@
 // list (§6): answered from the index cache, never hashing; one row per version plus one per package.
 import { join } from 'node:path';
 import semver from 'semver';
-import { loadFreshIndex, type StoredVersion } from './index-cache.js';
+import { loadFreshIndex } from './index-cache.js';
+import type { StoredVersion } from './index-entry.js';
 import { resolveRegistryLocation } from './location.js';
 import { compareCodePoints, versionPath } from './paths.js';
 import type { ListResult, PackageRow, Verification } from './types.js';

@@ -53,29 +53,37 @@ export function lockDifferences(existingText: string, next: Lockfile): { differe
   if (oldRoot.name !== next.root.name || oldRoot.version !== next.root.version) {
     differences.push(`root is ${String(oldRoot.name)}@${String(oldRoot.version)} in the lock, ${next.root.name}@${next.root.version} now`);
   }
-  compareDeps(`${next.root.name}`, record(oldRoot.dependencies), next.root.dependencies, differences);
   const oldModules = record(old.modules);
+  const moved = new Set<string>();
+  const kept: Array<[string, Entry, Lockfile['modules'][string]]> = [];
   for (const name of [...new Set([...Object.keys(oldModules), ...Object.keys(next.modules)])].sort()) {
     const was = Object.hasOwn(oldModules, name) ? (record(oldModules[name]) as Entry) : null;
     const now = Object.hasOwn(next.modules, name) ? next.modules[name]! : null;
+    if (was && now && was.version === now.version) {
+      kept.push([name, was, now]);
+      continue;
+    }
+    moved.add(name);
     if (!was) differences.push(`${name}@${now!.version} would be added`);
     else if (!now) differences.push(`${name}@${String(was.version)} would be removed`);
-    else if (was.version !== now.version) differences.push(`${name} would change from ${String(was.version)} to ${now.version}`);
-    else {
-      if (was.integrity !== now.integrity) integrity.push(`integrity of ${name}@${now.version} differs from the lock (lock ${String(was.integrity)}, registry ${now.integrity})`);
-      compareDeps(`${name}@${now.version}`, record(was.dependencies), now.dependencies, differences);
-    }
+    else differences.push(`${name} would change from ${String(was.version)} to ${now.version}`);
+  }
+  compareDeps(next.root.name, record(oldRoot.dependencies), next.root.dependencies, moved, differences);
+  for (const [name, was, now] of kept) {
+    if (was.integrity !== now.integrity) integrity.push(`integrity of ${name}@${now.version} differs from the lock (lock ${String(was.integrity)}, registry ${now.integrity})`);
+    compareDeps(`${name}@${now.version}`, record(was.dependencies), now.dependencies, moved, differences);
   }
   return { differences, integrity };
 }
 
-function compareDeps(owner: string, was: Record<string, unknown>, now: Record<string, LockDependency>, out: string[]): void {
+/** Dependency entries that differ; a version change already reported for the module itself is not repeated. */
+function compareDeps(owner: string, was: Record<string, unknown>, now: Record<string, LockDependency>, moved: ReadonlySet<string>, out: string[]): void {
   for (const dep of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
     const a = Object.hasOwn(was, dep) ? record(was[dep]) : null;
     const b = Object.hasOwn(now, dep) ? now[dep]! : null;
     if (!a) out.push(`${owner} would gain dependency ${dep} ${b!.range}`);
     else if (!b) out.push(`${owner} would lose dependency ${dep}`);
-    else if (a.range !== b.range || a.version !== b.version) {
+    else if (a.range !== b.range || (a.version !== b.version && !moved.has(dep))) {
       out.push(`${owner} dependency ${dep} is ${String(a.range)} → ${String(a.version)} in the lock, ${b.range} → ${b.version} now`);
     }
   }

@@ -49,9 +49,9 @@ describe('promptpm.lock', () => {
     old.root.dependencies['z-mod'].range = '^0.9.0';
     const { differences, integrity } = lockDifferences(JSON.stringify(old), lock);
     expect(differences).toEqual([
-      'app dependency z-mod is ^0.9.0 → 1.0.0 in the lock, ^1.0.0 → 1.0.0 now',
       'gone@0.1.0 would be removed',
       'é would change from 2.0.0 to 2.1.0',
+      'app dependency z-mod is ^0.9.0 → 1.0.0 in the lock, ^1.0.0 → 1.0.0 now',
     ]);
     expect(integrity).toEqual(['integrity of z-mod@1.0.0 differs from the lock (lock tampered, registry sha-z-mod)']);
   });

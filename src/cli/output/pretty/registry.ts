@@ -84,6 +84,7 @@ export function prettyVerifyDetails(report: VerifyReport, style: Style): string[
 
 export function prettyVerify(data: Data, style: Style): string[] {
   const r = data as unknown as VerifyReport;
+  if (r.total === 0) return [`No published versions to verify in ${r.registry_path}`, ...prettyVerifyDetails(r, style)];
   return [
     `${style.green('✔')} ${plural(r.total, 'version')} verified, all ok ${style.dim(`(${r.registry_path})`)}`,
     ...prettyVerifyDetails(r, style),

@@ -1,0 +1,61 @@
+// Registry benchmark (issue 4): wall time of `verify` over every version via the built CLI, against
+// `sha256sum` over the same files in two processes (skipped when sha256sum is not installed), and of
+// `list` with a cold (deleted) and a warm index. Targets on a 2-core box: verify <= 1.5x the baseline;
+// warm list < 0.2 s.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchRegistry, cliBin, medianAsyncMs, medianMs } from './fixtures.mjs';
+
+const registry = benchRegistry();
+const cli = (...args) => execFileSync(process.execPath, [cliBin, '--registry', registry, ...args, '--json'], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+
+/** Every file of every version folder (manifests included), as verify reads them. */
+function allFiles() {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk(join(registry, 'modules'));
+  return out;
+}
+
+/** sha256sum over `files` split between two parallel lanes (chunked to stay under ARG_MAX). */
+async function sha256sumTwoLanes(files) {
+  const lane = async (part) => {
+    for (let i = 0; i < part.length; i += 2000) {
+      await new Promise((resolve, reject) => {
+        const child = spawn('sha256sum', part.slice(i, i + 2000), { stdio: ['ignore', 'ignore', 'inherit'] });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sha256sum exited ${code}`))));
+      });
+    }
+  };
+  const half = Math.ceil(files.length / 2);
+  await Promise.all([lane(files.slice(0, half)), lane(files.slice(half))]);
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
+const indexFile = join(registry, '.promptpm', 'index.json');
+
+const coldList = medianMs(() => {
+  rmSync(indexFile, { force: true });
+  cli('list');
+}, { runs: 1, warm: false });
+const warmList = medianMs(() => cli('list'), { runs: 5 });
+const verify = medianMs(() => cli('verify'), { runs: 3 });
+
+const files = allFiles();
+const hasSha256sum = spawnSync('sha256sum', ['--version'], { stdio: 'ignore' }).status === 0;
+const baseline = hasSha256sum ? await medianAsyncMs(() => sha256sumTwoLanes(files), 3) : null;
+
+console.log(`registry: ${registry} (${files.length} files)`);
+console.log(`list, cold index:  ${fmt(coldList)}`);
+console.log(`list, warm index:  ${fmt(warmList)}   target < 0.200 s`);
+console.log(`verify (all):      ${fmt(verify)}`);
+if (baseline === null) console.log('sha256sum x2:      not installed, baseline skipped');
+else console.log(`sha256sum x2:      ${fmt(baseline)}   verify/baseline = ${(verify / baseline).toFixed(2)} (target <= 1.5)`);

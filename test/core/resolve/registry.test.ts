@@ -1,0 +1,62 @@
+// resolveDependencies against a real registry (as the app's main process calls it): the tree, the
+// install paths, progress, and refusal of tampered versions.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { publishModule } from '../../../src/core/registry/index.js';
+import { resolveDependencies } from '../../../src/core/resolve/index.js';
+import { moduleFiles, tempDir, writeTree } from '../../cli/helpers.js';
+
+const base = tempDir('promptpm-resolve-');
+let registry: string;
+let sources: string;
+
+async function publish(name: string, version: string, deps: Record<string, string> = {}): Promise<void> {
+  await publishModule(registry, writeTree(join(sources, `${name}-${version}`), moduleFiles({ name, version, deps })));
+}
+
+beforeEach(async () => {
+  const dir = mkdtempSync(join(base, 'case-'));
+  registry = join(dir, 'registry');
+  sources = join(dir, 'src');
+  await publish('d', '1.0.0');
+  await publish('d', '1.1.0');
+  await publish('b', '1.0.0', { d: '^1.0.0' });
+  await publish('c', '1.0.0', { d: '~1.1.0' });
+});
+
+const root = { name: 'app', version: '1.0.0', dependencies: [{ name: 'b', range: '^1' }, { name: 'c', range: '^1' }] };
+
+describe('resolveDependencies', () => {
+  it('returns the tree with ranges and verification, a diamond shown once in full', async () => {
+    const phases = new Set<string>();
+    const res = await resolveDependencies(registry, root, { onProgress: (p) => phases.add(p.phase) });
+    const summary = (n: typeof res.root): unknown => [`${n.name}@${n.version} ${n.range} ${n.verification}${n.deduped ? ' (again)' : ''}`, n.children.map(summary)];
+    expect(summary(res.root)).toEqual([
+      'app@1.0.0  unverified',
+      [
+        ['b@1.0.0 ^1 ok', [['d@1.1.0 ^1.0.0 ok', []]]],
+        ['c@1.0.0 ^1 ok', [['d@1.1.0 ~1.1.0 ok (again)', []]]],
+      ],
+    ]);
+    expect(res.installed.map((i) => i.name)).toEqual(['d', 'b', 'c']);
+    expect(res.installed[0]!.path).toBe(join(registry, 'modules', 'd', '1.1.0'));
+    expect(res.lock.root.dependencies).toEqual({ b: { range: '^1', version: '1.0.0' }, c: { range: '^1', version: '1.0.0' } });
+    expect(phases).toContain('verify');
+  });
+
+  it('refuses a resolved version whose files changed, naming them', async () => {
+    writeFileSync(join(registry, 'modules/d/1.1.0/extra.txt'), 'added later\n');
+    await expect(resolveDependencies(registry, root)).rejects.toMatchObject({
+      code: 'DEPENDENCY_ERROR',
+      reason: 'TAMPERED',
+      path: registry,
+      data: { integrity: [{ name: 'd', version: '1.1.0', status: 'tampered', changed: [], missing: [], extra: ['extra.txt'] }] },
+    });
+  });
+
+  it('refuses a resolved version without its immutability manifest', async () => {
+    rmSync(join(registry, 'modules/b/1.0.0/.promptpm_immutable.json'));
+    await expect(resolveDependencies(registry, root)).rejects.toMatchObject({ reason: 'UNREADABLE' });
+  });
+});
