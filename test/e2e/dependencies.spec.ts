@@ -59,7 +59,8 @@ test('a conflicting module explains the conflict in plain words', async ({ page,
   await expect(conflict).toBeVisible();
   await expect(conflict).toHaveAttribute('data-reason', 'CONFLICT');
   await expect(conflict.getByRole('heading')).toHaveText('The dependencies conflict');
-  await expect(conflict).toContainText('c');
+  await expect(conflict.locator('.explanation')).toContainText('a@2.0.0 depends on c ^3.0.0');
+  await expect(conflict.locator('.explanation')).toContainText('b@1.0.0 depends on c ^1.0.0');
   await expect(conflict.locator('.explanation li').first()).toBeVisible();
   await page.screenshot({ path: screenshot('09-dependencies-conflict') });
   expect(harness.pageErrors).toEqual([]);

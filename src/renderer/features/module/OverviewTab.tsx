@@ -1,5 +1,6 @@
 // Metadata and the semantic interface of one version.
 import type { VersionDetail } from '../../../shared/ipc/schemas';
+import { Table } from '../../components/Table';
 import { VerifyPanel } from '../verify/VerifyPanel';
 
 function Conditions({ title, items }: { title: string; items: string[] }) {
@@ -47,51 +48,32 @@ export function OverviewTab({ detail }: { detail: VersionDetail }) {
       <h2 className="section-title">Interface</h2>
       <p className="intent">{iface.intent}</p>
       <h3>Inputs</h3>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Type</th>
-            <th>Required</th>
-            <th>Description</th>
+      <Table headers={['Name', 'Type', 'Required', 'Description']}>
+        {iface.inputs.map((input) => (
+          <tr key={input.name}>
+            <td className="mono">{input.name}</td>
+            <td>
+              <span className="type">{input.type}</span>
+            </td>
+            <td>{input.required ? 'Required' : <span className="muted">Optional</span>}</td>
+            <td>{input.description}</td>
           </tr>
-        </thead>
-        <tbody>
-          {iface.inputs.map((input) => (
-            <tr key={input.name}>
-              <td className="mono">{input.name}</td>
-              <td>
-                <span className="type">{input.type}</span>
-              </td>
-              <td>{input.required ? 'Required' : <span className="muted">Optional</span>}</td>
-              <td>{input.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <h3>Outputs</h3>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Type</th>
-            <th>Description</th>
-            <th>Structure</th>
+      <Table headers={['Type', 'Description', 'Structure']}>
+        {iface.outputs.map((output, i) => (
+          <tr key={i}>
+            <td>
+              <span className="type">{output.type}</span>
+            </td>
+            <td>{output.description}</td>
+            <td className="mono small">
+              {output.structure === undefined ? <span className="muted">—</span> : JSON.stringify(output.structure)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {iface.outputs.map((output, i) => (
-            <tr key={i}>
-              <td>
-                <span className="type">{output.type}</span>
-              </td>
-              <td>{output.description}</td>
-              <td className="mono small">
-                {output.structure === undefined ? <span className="muted">—</span> : JSON.stringify(output.structure)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <div className="conditions-pair">
         <Conditions title="Preconditions" items={iface.preconditions} />
         <Conditions title="Postconditions" items={iface.postconditions} />

@@ -1,7 +1,7 @@
 // The virtualized module list: only the rows in view (plus a few) are in the DOM, so tens of thousands
 // of modules scroll smoothly. It is one listbox: ↑/↓, PgUp/PgDn, Home/End move the selection; Enter opens.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { VerificationBadge } from '../../components/VerificationBadge';
 import type { ListedPackage } from './search';
 
@@ -34,13 +34,7 @@ function targetIndex(key: string, current: number, count: number): number | null
 }
 
 export function PackageList({ items, selected, onSelect }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
+  const { scrollRef, virtualizer } = useVirtualRows(items.length, ROW_HEIGHT, 6);
   const activeIndex = items.findIndex((item) => item.row.name === selected);
 
   // A module opened from elsewhere (a link, Back) is brought into view; runs only when the selection changes.

@@ -6,6 +6,7 @@ import { useJobProgress } from '../../api/progress';
 import { useResolution, type VersionRef } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Table } from '../../components/Table';
 import { ConflictView } from './ConflictView';
 import { ResolvedTree } from './ResolvedTree';
 import { distinctModules } from './tree';
@@ -56,22 +57,14 @@ export function DependenciesView({ detail, versionRef }: { detail: VersionDetail
   return (
     <div className="dependencies">
       <h2 className="section-title">Declared</h2>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Module</th>
-            <th>Range</th>
+      <Table headers={['Module', 'Range']}>
+        {detail.dependencies.map((dependency) => (
+          <tr key={dependency.name}>
+            <td className="mono">{dependency.name}</td>
+            <td className="mono">{dependency.range}</td>
           </tr>
-        </thead>
-        <tbody>
-          {detail.dependencies.map((dependency) => (
-            <tr key={dependency.name}>
-              <td className="mono">{dependency.name}</td>
-              <td className="mono">{dependency.range}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <h2 className="section-title">Resolved</h2>
       <Resolution versionRef={versionRef} />
     </div>

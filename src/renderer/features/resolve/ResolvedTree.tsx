@@ -1,9 +1,9 @@
 // The resolved dependency tree as an ARIA tree: ↑/↓ move, → expands or steps in, ← collapses or steps
 // out, Enter opens the module version. Rows are virtualized.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { ResolvedNodeShape } from '../../../shared/ipc/schemas';
 import { navigate } from '../../app/router';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { VerificationBadge } from '../../components/VerificationBadge';
 import { initiallyExpanded, visibleRows, type TreeRow } from './tree';
 
@@ -18,13 +18,7 @@ export function ResolvedTree({ root }: { root: ResolvedNodeShape }) {
   const [expanded, setExpanded] = useState(() => initiallyExpanded(root));
   const [active, setActive] = useState(0);
   const rows = useMemo(() => visibleRows(root, expanded), [root, expanded]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
+  const { scrollRef, virtualizer } = useVirtualRows(rows.length, ROW_HEIGHT, 10);
 
   const toggle = (row: TreeRow, open?: boolean) =>
     setExpanded((current) => {
