@@ -6,7 +6,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        // The registry's worker thread is an entry of its own, emitted beside index.js: the core finds it
+        // with new URL('./registry-worker.js', import.meta.url), as it does in the CLI build.
+        input: { index: resolve('src/main/index.ts'), 'registry-worker': resolve('src/core/registry/registry-worker.ts') },
+        output: { entryFileNames: '[name].js' },
+      },
     },
   },
   // The preload runs sandboxed: one CommonJS file with its dependencies (zod) bundled in.

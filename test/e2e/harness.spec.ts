@@ -13,7 +13,7 @@ test('calls reach the real handlers and come back as IpcResult', async ({ page, 
   expect(current.ok && current.value.isDefault).toBe(true);
   expect(current.ok && current.value.path.startsWith(harness.userDataDir)).toBe(true);
 
-  const listing = await page.evaluate(() => globalThis.promptpm.registry.list());
+  const listing = await page.evaluate(() => globalThis.promptpm.registry.list({ offset: 0, limit: 100 }));
   expect(listing.ok && listing.value.count).toBe(0);
   expect(harness.calls.map((c) => c.channel)).toEqual(expect.arrayContaining(['app.info', 'registry.current', 'registry.list']));
 });
@@ -86,7 +86,7 @@ test.describe('with a registry copied for the test', () => {
     expect(harness.registryPath).not.toBe(source);
     const current = await page.evaluate(() => globalThis.promptpm.registry.current());
     expect(current).toEqual({ ok: true, value: { path: harness.registryPath, isDefault: false } });
-    expect(await page.evaluate(() => globalThis.promptpm.registry.list())).toMatchObject({ ok: true, value: { count: 0 } });
+    expect(await page.evaluate(() => globalThis.promptpm.registry.list({ offset: 0, limit: 100 }))).toMatchObject({ ok: true, value: { count: 0 } });
     expect(existsSync(join(source, '.promptpm'))).toBe(false);
   });
 });

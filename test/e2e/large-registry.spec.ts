@@ -1,5 +1,6 @@
 // 10,000 modules × 3 versions: the first rows appear quickly and scrolling keeps only the visible rows
-// in the DOM. The registry is generated in beforeAll by ../shared/bench/make-registry.mjs (about 30 s).
+// in the DOM. The registry is generated in beforeAll by ../shared/bench/make-registry.mjs; set
+// PROMPTPM_E2E_LARGE_REGISTRY to a registry generated once with the same options to skip that step.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { listRegistry } from '../../src/core/registry/index.js';
@@ -7,15 +8,18 @@ import { registryPath, removeRegistry, screenshot } from './support/registries.j
 import { test, expect } from './harness/fixture.js';
 
 const MODULES = 10_000;
-const registry = registryPath('large');
+const given = process.env.PROMPTPM_E2E_LARGE_REGISTRY;
+const registry = given ? resolve(given) : registryPath('large');
 
 test.use({ registry });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  removeRegistry(registry);
-  const generator = resolve('../shared/bench/make-registry.mjs');
-  execFileSync(process.execPath, [generator, '--out', registry, '--modules', String(MODULES), '--versions', '3'], { stdio: 'ignore' });
+  if (!given) {
+    removeRegistry(registry);
+    const generator = resolve('../shared/bench/make-registry.mjs');
+    execFileSync(process.execPath, [generator, '--out', registry, '--modules', String(MODULES), '--versions', '3'], { stdio: 'ignore' });
+  }
   // A registry never listed before has no index cache yet; building it is the registry's one-time cost,
   // timed here apart from what the app adds.
   const start = Date.now();
@@ -23,25 +27,55 @@ test.beforeAll(async () => {
   console.log(`index cache built on first listing: ${Date.now() - start} ms`);
 });
 
-test.afterAll(() => removeRegistry(registry));
+test.afterAll(() => {
+  if (!given) removeRegistry(registry);
+});
+
+// Page init script (source text: the specs compile without the DOM library): records when the first
+// module row enters the DOM, in ms since navigation.
+const WATCH_FIRST_ROW = `new MutationObserver((_, observer) => {
+  if (!document.querySelector('[role="listbox"][aria-label="Modules"] [role="option"]')) return;
+  globalThis.__firstRowAt = performance.now();
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });`;
 
 test('first rows appear fast and the list stays virtualized while scrolling', async ({ page, harness }) => {
   test.setTimeout(120_000);
   const rows = page.getByRole('listbox', { name: 'Modules' }).getByRole('option');
-  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
-  const start = Date.now();
+  const allListed = page.getByText(`${MODULES.toLocaleString('en-US')} of ${MODULES.toLocaleString('en-US')} modules`);
+  await expect(allListed).toBeVisible({ timeout: 30_000 });
+  // Time a second opening: the first one warmed the index cache and the browser, as an app restart would find them.
+  await page.addInitScript({ content: WATCH_FIRST_ROW });
+  harness.calls.length = 0;
   await harness.open();
   await expect(rows.first()).toBeVisible();
-  const firstRowsMs = Date.now() - start;
-  // The bridge call alone (harness transport of the whole listing + result validation), for comparison:
-  // what the renderer adds on top is the difference.
-  const callMs = await page.evaluate(async () => {
-    const begin = performance.now();
-    await globalThis.promptpm.registry.list();
-    return Math.round(performance.now() - begin);
-  });
-  console.log(`time to first rows (${MODULES} modules × 3 versions): ${firstRowsMs} ms; registry.list call alone: ${callMs} ms`);
-  await expect(page.getByText(`${MODULES.toLocaleString('en-US')} of ${MODULES.toLocaleString('en-US')} modules`)).toBeVisible();
+  const firstRowAt = (await page.evaluate('globalThis.__firstRowAt')) as number;
+  await expect(allListed).toBeVisible();
+  const pages = (await harness.callTimings()).filter((t) => t.channel === 'registry.list');
+  const inMain = harness.calls.filter((c) => c.channel === 'registry.list');
+  const first = pages[0];
+  const last = pages.at(-1);
+  expect(first && last && inMain.length === pages.length).toBe(true);
+  const nav = (await page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")) as number;
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  console.log(
+    [
+      `time to first rows (${MODULES} modules × 3 versions): ${ms(firstRowAt)} after navigation`,
+      `  page script loaded (DOMContentLoaded): ${ms(nav)}`,
+      `  first page of registry.list: asked at ${ms(first!.start)}, answered at ${ms(first!.end)} (main: ${inMain[0]!.ms} ms)`,
+      `  renderer, first page → first row in the DOM: ${ms(firstRowAt - first!.end)}`,
+      `  whole listing (${pages.length} pages, main: ${inMain.reduce((sum, c) => sum + c.ms, 0)} ms) received at ${ms(last!.end)}`,
+    ].join('\n'),
+  );
+  // The figure is printed, not asserted: about 0.3 s on a quiet 2-core machine, but 0.6–0.9 s with both cores
+  // busy elsewhere (most of it the core's listing of the index), too close to 1 s for a stable assertion.
+  // What the app controls is asserted: a small first page, and rows on screen before the rest has arrived.
+  const [firstRequest] = inMain[0]!.args as [{ offset: number; limit: number; snapshot?: string }];
+  expect(firstRequest.offset).toBe(0);
+  expect(firstRequest.snapshot).toBeUndefined();
+  expect(firstRequest.limit).toBeLessThanOrEqual(200);
+  expect(pages.length).toBeGreaterThan(1);
+  expect(firstRowAt).toBeLessThan(last!.end);
 
   const list = page.getByRole('listbox', { name: 'Modules' });
   await list.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));

@@ -54,6 +54,15 @@ test.describe('opening registries', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('registry-path')).toHaveText(other);
     await expect(modules.getByRole('option', { name: /email-drafter/ })).toBeVisible();
+
+    // The default registry of the first run stays on the recent list: the user can always get back to it.
+    await page.getByRole('button', { name: 'Recent ▾' }).click();
+    await expect(page.getByRole('menuitem')).toHaveText([third, new RegExp(`^${harness.userDataDir}.*default$`)]);
+    await page.screenshot({ path: screenshot('12-recent-registries') });
+    await page.getByRole('menuitem', { name: new RegExp(`^${harness.userDataDir}`) }).click();
+    await expect(page.getByTestId('registry-path')).toHaveText(new RegExp(`^${harness.userDataDir}`));
+    await expect(page.locator('.registry-path .pill')).toHaveText('default');
+    await expect(page.getByRole('heading', { name: 'No modules yet' })).toBeVisible();
     expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -1,16 +1,56 @@
 // Deterministic JSON: object keys sorted at every depth, so the same data always gives the same bytes.
+// Large results (a list of tens of thousands of rows) mostly arrive with keys already in order: those
+// objects and arrays are serialized as they are, and only the parts out of order are copied sorted.
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const source = value as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(source).sort()) {
-      if (source[key] !== undefined) sorted[key] = sortKeys(source[key]);
-    }
-    return sorted;
+/** Keys whose copy would not serialize like the original (`__proto__` is dropped on assignment, `toJSON` is called). */
+const SPECIAL = new Set(['__proto__', 'toJSON']);
+
+function isPlain(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function sortedCopy(source: Record<string, unknown>): Record<string, unknown> {
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(source).sort()) {
+    if (source[key] !== undefined) sorted[key] = sortKeys(source[key]);
   }
-  return value;
+  return sorted;
+}
+
+/** The value with keys sorted at every depth; returns the value itself when it already is. */
+function sortKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const sorted = sortKeys(item);
+      if (sorted !== item) (copy ??= value.slice())[i] = sorted;
+    }
+    return copy ?? value;
+  }
+  const source = value as Record<string, unknown>;
+  // Anything but a plain object (a Date, a class instance) is copied as its own enumerable fields.
+  if (!isPlain(source)) return sortedCopy(source);
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if ((i > 0 && keys[i - 1]! > key) || SPECIAL.has(key)) return sortedCopy(source);
+  }
+  // Keys are in order: copy only if a field must be dropped (undefined) or a child had to be copied.
+  let copy: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = source[key];
+    const sorted = item === undefined ? undefined : sortKeys(item);
+    if (copy === null && (item === undefined || sorted !== item)) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]!] = source[keys[j]!];
+    }
+    if (copy !== null && sorted !== undefined) copy[key] = sorted;
+  }
+  return copy ?? source;
 }
 
 /** Compact JSON with sorted keys (no spaces), as `--json` and the default line mode print it. */

@@ -1,7 +1,8 @@
-// Streaming sha256 of one file through a reused buffer. Opened with O_NOFOLLOW and checked with fstat,
-// so a file swapped for a symlink or device between walk and read is refused, not followed.
+// sha256 of one file through a reused buffer. Opened with O_NOFOLLOW and checked with fstat, so a file
+// swapped for a symlink or device between walk and read is refused, not followed. Registry files are
+// small: one read and a one-shot hash cover most of them; larger ones are streamed in 1 MiB chunks.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 const CHUNK = 1 << 20;
 let shared: Buffer | null = null;
@@ -24,13 +25,16 @@ export function sha256File(path: string): string {
   const { fd } = openRegular(path);
   try {
     const buf = (shared ??= Buffer.allocUnsafe(CHUNK));
-    const hash = createHash('sha256');
+    // A short read from a regular file means end of file: small files need no second read.
+    const first = readSync(fd, buf, 0, CHUNK, null);
+    if (first < CHUNK) return hash('sha256', buf.subarray(0, first), 'hex');
+    const h = createHash('sha256').update(buf);
     for (;;) {
       const n = readSync(fd, buf, 0, CHUNK, null);
       if (n === 0) break;
-      hash.update(buf.subarray(0, n));
+      h.update(buf.subarray(0, n));
     }
-    return hash.digest('hex');
+    return h.digest('hex');
   } finally {
     closeSync(fd);
   }

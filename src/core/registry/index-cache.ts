@@ -1,118 +1,116 @@
-// The index cache, <registry>/.promptpm/index.json: per version the metadata list and the resolver need,
-// plus the last known verification. It is derived from modules/ and can be deleted at any time.
-// Staleness is detected from folder mtimes (modules/ and each modules/<name>/) and each version folder's
-// inode; an mtime too recent to trust (the clock may not have ticked since) is stored as null so the next
-// reader rescans that folder: a publish can never hide behind an unchanged timestamp.
-import { mkdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { loadEntry, type EntryJob, type StoredVersion } from './index-entry.js';
-import { runPool } from './pool.js';
+// The index cache, <registry>/.promptpm/index.json (layout in index-format.ts): per version the metadata
+// list and the resolver need, plus the last known verification. It is derived from modules/ and can be
+// deleted at any time. Staleness is detected from folder mtimes (modules/ and each modules/<name>/) and
+// each version folder's inode; an mtime too recent to trust (the clock may not have ticked since) is
+// stored as null so the next reader rescans that folder: a publish can never hide behind an unchanged
+// timestamp. The file is rewritten only when something in it changed.
+import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { sep } from 'node:path';
+import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
+import { scanModule, type ModuleScan, type ModuleScanJob } from './index-scan.js';
 import { atomicWriteFile } from './durable.js';
 import { acquireLock } from './lock.js';
-import { indexFile, moduleDir, modulesDir, toolDir, versionPath } from './paths.js';
-import { compareVersions, scanNames, scanVersions } from './scan.js';
+import { indexFile, modulesDir, toolDir } from './paths.js';
+import { TaskPool } from './pool.js';
+import { scanNames } from './scan.js';
 import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
-const FORMAT = 1;
+export type { IndexFile } from './index-format.js';
+
 const SETTLE_MS = 2000;
 
-interface StoredName {
-  mtime: string | null;
-  versions: Record<string, StoredVersion>;
-}
-
-export interface IndexFile {
-  format: number;
-  modulesMtime: string | null;
-  names: Record<string, StoredName>;
-}
-
-/** Own-property lookup: module names such as `constructor` must never reach Object.prototype. */
-const own = <T>(obj: Record<string, T>, key: string): T | undefined => (Object.hasOwn(obj, key) ? obj[key] : undefined);
-
-const empty = (): IndexFile => ({ format: FORMAT, modulesMtime: null, names: {} });
-
-function loadIndexFile(registry: string): IndexFile {
+/** The index as stored (not checked for freshness); empty when missing, corrupt or of another format. */
+export function loadIndexFile(registry: string): IndexFile {
   try {
-    const parsed = JSON.parse(readFileSync(indexFile(registry), 'utf8')) as IndexFile;
-    if (parsed?.format === FORMAT && typeof parsed.names === 'object' && parsed.names !== null) return parsed;
+    return decodeIndex(readFileSync(indexFile(registry), 'utf8')) ?? emptyIndex();
   } catch {
-    // Missing or corrupt: the index is only a cache, rebuild it.
+    // Missing or unreadable: the index is only a cache, rebuild it.
+    return emptyIndex();
   }
-  return empty();
 }
 
-function statBig(path: string): BigIntStats | null {
+export function versionCount(idx: IndexFile): number {
+  let n = 0;
+  for (const stored of idx.names.values()) n += stored.versions.length;
+  return n;
+}
+
+function statDir(path: string): Stats | null {
   try {
-    return statSync(path, { bigint: true });
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st?.isDirectory() ? st : null;
   } catch {
     return null;
   }
 }
 
-/** The folder's mtime as a comparable stamp, or null while it is too recent to be trusted. */
-function stamp(st: BigIntStats): string | null {
-  return Date.now() - Number(st.mtimeMs) > SETTLE_MS ? st.mtimeNs.toString() : null;
+/** The folder's mtime (ms, sub-microsecond precision), or null while it is too recent to be trusted. */
+function stamp(st: Stats, now: number): number | null {
+  return now - st.mtimeMs > SETTLE_MS ? st.mtimeMs : null;
 }
 
-/** Brings `idx` up to date with modules/; returns whether anything changed. */
-async function refresh(registry: string, idx: IndexFile): Promise<boolean> {
-  const top = statBig(modulesDir(registry));
-  if (!top?.isDirectory()) {
-    const had = Object.keys(idx.names).length > 0;
-    idx.names = {};
-    idx.modulesMtime = null;
+const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Applies one module rescan; returns whether the stored module changed. */
+function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: number | null): boolean {
+  let changed = mtime !== stored.mtime || !sameList(scan.versions.map(([v]) => v), stored.versions) || !sameList(scan.stray, stored.stray);
+  const old = entriesOf(idx, stored);
+  const versions: string[] = [];
+  const entries: NonNullable<StoredName['entries']> = [];
+  for (const [version, , entry] of scan.versions) {
+    const kept = entry ?? old[stored.versions.indexOf(version)];
+    if (entry !== null) changed = true;
+    if (kept === undefined) continue;
+    versions.push(version);
+    entries.push(kept);
+  }
+  Object.assign(stored, { versions, entries, stray: scan.stray, mtime });
+  return changed;
+}
+
+/** Brings `idx` up to date with modules/ (rescans run on `pool` when many folders changed); returns whether anything changed. */
+async function refresh(registry: string, idx: IndexFile, pool: TaskPool): Promise<boolean> {
+  const now = Date.now();
+  const top = statDir(modulesDir(registry));
+  if (top === null) {
+    const had = idx.names.size > 0 || idx.stray.length > 0 || idx.modulesMtime !== null;
+    Object.assign(idx, emptyIndex());
     return had;
   }
   let changed = false;
-  const topStamp = stamp(top);
+  const topStamp = stamp(top, now);
   if (topStamp === null || topStamp !== idx.modulesMtime) {
-    const { names } = await scanNames(registry);
-    const next: Record<string, StoredName> = {};
-    for (const n of names) next[n] = own(idx.names, n) ?? { mtime: null, versions: {} };
-    const before = Object.keys(idx.names);
-    changed = topStamp !== idx.modulesMtime || before.length !== names.length || before.some((n) => !Object.hasOwn(next, n));
+    const { names, stray } = await scanNames(registry);
+    const next: IndexFile['names'] = new Map();
+    for (const n of names) next.set(n, idx.names.get(n) ?? newName(null, [], [], []));
+    changed = topStamp !== idx.modulesMtime || !sameList(names, [...idx.names.keys()]) || !sameList(stray, idx.stray);
     idx.names = next;
+    idx.stray = stray;
     idx.modulesMtime = topStamp;
   }
-  const toLoad: EntryJob[] = [];
-  for (const [name, stored] of Object.entries(idx.names)) {
-    const st = statBig(moduleDir(registry, name));
-    if (!st?.isDirectory()) {
-      delete idx.names[name];
+  const jobs: ModuleScanJob[] = [];
+  const stamps: Array<number | null> = [];
+  // Plain concatenation: names in the index are checked path segments, and this runs for every module.
+  const base = modulesDir(registry) + sep;
+  for (const [name, stored] of idx.names) {
+    const st = statDir(base + name);
+    if (st === null) {
+      idx.names.delete(name);
       changed = true;
       continue;
     }
-    const s = stamp(st);
+    const s = stamp(st, now);
     if (s !== null && s === stored.mtime) continue;
-    const { versions } = await scanVersions(registry, name);
-    const kept: Record<string, StoredVersion> = {};
-    for (const v of versions) {
-      const ino = statBig(versionPath(registry, name, v))?.ino.toString() ?? '';
-      const old = own(stored.versions, v);
-      if (old && old.ino === ino) kept[v] = old;
-      else toLoad.push({ dir: versionPath(registry, name, v), name, version: v, ino });
-    }
-    changed ||= s !== stored.mtime || Object.keys(kept).length !== Object.keys(stored.versions).length;
-    stored.versions = kept;
-    stored.mtime = s;
+    jobs.push({ registry, name, known: stored.versions.map((v, i) => [v, entryAt(idx, stored, i).ino]) });
+    stamps.push(s);
   }
-  const loaded = await runPool({ workerFile: 'index-worker.js', inProcess: loadEntry }, toLoad, () => undefined);
-  toLoad.forEach((job, i) => {
-    const entry = own(idx.names, job.name);
-    const value = loaded.results[i];
-    if (entry && value) entry.versions[job.version] = value;
+  if (jobs.length === 0) return changed;
+  const { results } = await pool.run('index', scanModule, jobs, () => undefined);
+  jobs.forEach((job, i) => {
+    const stored = idx.names.get(job.name);
+    if (stored && apply(idx, stored, results[i]!, stamps[i]!)) changed = true;
   });
-  for (const name of new Set(toLoad.map((j) => j.name))) {
-    const entry = own(idx.names, name);
-    if (entry) entry.versions = sortedVersions(entry.versions);
-  }
-  return changed || toLoad.length > 0;
-}
-
-function sortedVersions(versions: Record<string, StoredVersion>): Record<string, StoredVersion> {
-  const out: Record<string, StoredVersion> = {};
-  for (const v of Object.keys(versions).sort(compareVersions)) out[v] = versions[v] as StoredVersion;
-  return out;
+  return changed;
 }
 
 /**
@@ -124,40 +122,61 @@ async function writeIndex(registry: string, idx: IndexFile, authoritative: Reado
   const release = await acquireLock(registry, 'index');
   try {
     const disk = loadIndexFile(registry);
-    for (const [name, stored] of Object.entries(idx.names)) {
-      for (const [version, entry] of Object.entries(stored.versions)) {
-        const theirs = own(disk.names, name)?.versions;
-        const prior = theirs ? own(theirs, version) : undefined;
-        if (!authoritative.has(`${name}@${version}`) && prior && prior.ino === entry.ino && prior.verification !== 'unverified') {
-          entry.verification = prior.verification;
-        }
+    for (const [name, stored] of idx.names) {
+      const theirs = disk.names.get(name);
+      if (theirs === undefined) continue;
+      for (const [i, version] of stored.versions.entries()) {
+        const at = theirs.versions.indexOf(version);
+        if (at < 0 || authoritative.has(`${name}@${version}`)) continue;
+        const theirState = stateAt(disk, theirs, at);
+        if (theirState === 'unverified' || theirState === stateAt(idx, stored, i)) continue;
+        const mine = entriesOf(idx, stored)[i]!;
+        if (entryAt(disk, theirs, at).ino === mine.ino) mine.verification = theirState;
       }
     }
-    atomicWriteFile(indexFile(registry), JSON.stringify(idx));
+    atomicWriteFile(indexFile(registry), encodeIndex(idx));
   } finally {
     release();
   }
 }
 
-/** The fresh index with its storage details (inode, manifest file name); writes it back when it changed. */
-export async function loadFreshIndex(registry: string): Promise<IndexFile> {
-  const idx = loadIndexFile(registry);
-  if (await refresh(registry, idx)) {
-    try {
-      await writeIndex(registry, idx);
-    } catch {
-      // A read-only registry still answers; it just cannot keep its cache.
-    }
+async function writeBestEffort(registry: string, idx: IndexFile): Promise<void> {
+  try {
+    await writeIndex(registry, idx);
+  } catch {
+    // A read-only registry still answers; it just cannot keep its cache.
   }
+}
+
+/** Runs `fn` on the caller's pool, or on one of its own that is closed afterwards. */
+async function withPool<T>(pool: TaskPool | undefined, fn: (pool: TaskPool) => Promise<T>): Promise<T> {
+  const own = pool ?? new TaskPool();
+  try {
+    return await fn(own);
+  } finally {
+    if (pool === undefined) own.close();
+  }
+}
+
+/** Brings a loaded index up to date (rescans on `pool` when given) and writes it back when it changed. */
+export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool): Promise<IndexFile> {
+  if (await withPool(pool, (p) => refresh(registry, idx, p))) await writeBestEffort(registry, idx);
   return idx;
+}
+
+/** The fresh index with its storage details (inode, manifest file name). */
+export async function loadFreshIndex(registry: string): Promise<IndexFile> {
+  return freshen(registry, loadIndexFile(registry));
 }
 
 export async function readIndex(registry: string): Promise<RegistryIndex> {
   const idx = await loadFreshIndex(registry);
   const modules: RegistryIndex['modules'] = {};
-  for (const [name, stored] of Object.entries(idx.names)) {
+  for (const [name, stored] of idx.names) {
+    if (stored.versions.length === 0) continue;
     const versions: Record<string, IndexEntry> = {};
-    for (const [v, e] of Object.entries(stored.versions)) {
+    for (const [i, v] of stored.versions.entries()) {
+      const e = entryAt(idx, stored, i);
       versions[v] = {
         description: e.description,
         tags: e.tags,
@@ -167,23 +186,32 @@ export async function readIndex(registry: string): Promise<RegistryIndex> {
         outputTypes: e.outputTypes,
       };
     }
-    if (Object.keys(versions).length > 0) modules[name] = versions;
+    modules[name] = versions;
   }
   return { modules };
 }
 
-/** Stores verification results (keyed `name@version`) as the last known state. Best effort. */
-export async function recordVerification(registry: string, states: Map<string, Verification>): Promise<void> {
+/**
+ * Stores verification results (keyed `name@version`) as the last known state, in `fresh` when the caller
+ * holds a fresh index already. Writes only when a state changed. Best effort.
+ */
+export async function recordVerification(registry: string, states: Map<string, Verification>, fresh?: IndexFile): Promise<void> {
+  if (states.size === 0) return;
   try {
-    const idx = loadIndexFile(registry);
-    await refresh(registry, idx);
-    for (const [name, stored] of Object.entries(idx.names)) {
-      for (const [version, entry] of Object.entries(stored.versions)) {
+    const idx = fresh ?? loadIndexFile(registry);
+    let changed = fresh === undefined ? await withPool(undefined, (p) => refresh(registry, idx, p)) : false;
+    for (const [name, stored] of idx.names) {
+      for (const [i, version] of stored.versions.entries()) {
         const s = states.get(`${name}@${version}`);
-        if (s !== undefined) entry.verification = s;
+        if (s === undefined) continue;
+        const entry = entriesOf(idx, stored)[i]!;
+        if (s !== entry.verification) {
+          entry.verification = s;
+          changed = true;
+        }
       }
     }
-    await writeIndex(registry, idx, new Set(states.keys()));
+    if (changed) await writeIndex(registry, idx, new Set(states.keys()));
   } catch {
     // The cache is optional; verification results were already returned to the caller.
   }

@@ -1,8 +1,12 @@
-// One version's index entry, read from its folder with the module loader (so the index holds exactly
-// what validation understands). Runs in index-worker threads when the index is built cold.
-import { basename } from 'node:path';
-import { loadModule } from '../module/index.js';
-import type { IndexEntry } from './types.js';
+// One version's index entry: the few manifest fields list and the resolver need. A published version
+// validated when it was published, so the fields are read straight from the manifest (parsed by the same
+// parsers as the module loader: `yaml` in YAML 1.1 mode, smol-toml), each checked against the rules of
+// §2. Anything those checks do not accept goes through the full module loader instead, which gives an
+// empty entry for a manifest that does not validate.
+import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
+import { sep } from 'node:path';
+import { INPUT_NAME, TYPE_NAME, isModuleName, isStrictSemver, isValidRange } from '../module/rules.js';
+import type { Dependency, IndexEntry } from './types.js';
 
 export interface StoredVersion extends IndexEntry {
   /** Inode of the version folder: a folder replaced under the same name is rescanned. */
@@ -11,24 +15,155 @@ export interface StoredVersion extends IndexEntry {
   source: string | null;
 }
 
-export interface EntryJob {
-  dir: string;
-  name: string;
-  version: string;
-  ino: string;
+const YAML_FILE = 'promptpm.yaml';
+const TOML_FILE = 'promptpm.toml';
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+const MAX_ALIASES = 100;
+
+type Mapping = Record<string, unknown>;
+type Fields = Omit<StoredVersion, 'ino' | 'source' | 'verification'>;
+
+const isMapping = (v: unknown): v is Mapping => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+const field = (m: Mapping, key: string): unknown => (Object.hasOwn(m, key) ? m[key] : undefined);
+const nonBlank = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** The manifest's bytes: 'absent' when there is no such entry, null when it exists but is not a plain readable file. */
+function readManifest(path: string): Buffer | 'absent' | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : null;
+  }
+  try {
+    const st = fstatSync(fd);
+    const size = st.size;
+    if (!st.isFile() || size > MAX_MANIFEST_BYTES) return null;
+    const buf = Buffer.allocUnsafe(size + 1);
+    let off = 0;
+    for (let n = 1; n > 0 && off < buf.length; off += n) n = readSync(fd, buf, off, buf.length - off, null);
+    // A file that grew past its stat size since is left to the full loader.
+    return off > size ? null : buf.subarray(0, off);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-export async function loadEntry(job: EntryJob): Promise<StoredVersion> {
-  const mod = await loadModule(job.dir);
+function textList(v: unknown): string[] | null {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+}
+
+/** Semantic types of interface inputs (`named`) or outputs, when every item is well formed. */
+function types(v: unknown, named: boolean): string[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: string[] = [];
+  const names = new Set<string>();
+  for (const item of v) {
+    if (!isMapping(item)) return null;
+    const type = field(item, 'type');
+    if (typeof type !== 'string' || !TYPE_NAME.test(type) || typeof field(item, 'description') !== 'string') return null;
+    if (named) {
+      const name = field(item, 'name');
+      const required = field(item, 'required');
+      if (typeof name !== 'string' || !INPUT_NAME.test(name) || names.has(name)) return null;
+      if (required !== undefined && typeof required !== 'boolean') return null;
+      names.add(name);
+    }
+    out.push(type);
+  }
+  return out;
+}
+
+function dependencies(v: unknown, self: string): Dependency[] | null {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) return null;
+  const out: Dependency[] = [];
+  for (const item of v) {
+    if (!isMapping(item)) return null;
+    const name = field(item, 'name');
+    const range = field(item, 'version');
+    if (typeof name !== 'string' || !isModuleName(name) || name === self || out.some((d) => d.name === name)) return null;
+    if (typeof range !== 'string' || !isValidRange(range)) return null;
+    out.push({ name, range });
+  }
+  return out;
+}
+
+/** The index fields of a parsed manifest, or null when any of them is not what validation accepts. */
+export function indexFields(root: unknown): Fields | null {
+  if (!isMapping(root)) return null;
+  const mod = field(root, 'module');
+  const prompt = field(root, 'prompt');
+  const iface = field(root, 'interface');
+  if (!isMapping(mod) || !isMapping(prompt) || !isMapping(iface)) return null;
+  const name = field(mod, 'name');
+  const version = field(mod, 'version');
+  const description = field(mod, 'description');
+  if (typeof name !== 'string' || !isModuleName(name) || typeof version !== 'string' || !isStrictSemver(version)) return null;
+  if (!nonBlank(description) || !nonBlank(field(prompt, 'template')) || !nonBlank(field(iface, 'intent'))) return null;
+  const license = field(mod, 'license');
+  if (license !== undefined && license !== null && typeof license !== 'string') return null;
+  if (textList(field(mod, 'authors')) === null || !Array.isArray(field(prompt, 'placeholders')) || textList(field(prompt, 'placeholders')) === null) return null;
+  const tags = textList(field(mod, 'tags'));
+  const inputTypes = types(field(iface, 'inputs'), true);
+  const outputTypes = types(field(iface, 'outputs'), false);
+  const deps = dependencies(field(root, 'dependencies'), name);
+  if (tags === null || inputTypes === null || outputTypes === null || deps === null) return null;
+  return { description, tags, dependencies: deps, inputTypes, outputTypes };
+}
+
+// The parsers load on first use and are kept: a dynamic import per manifest costs as much as a parse.
+let yaml: typeof import('yaml') | undefined;
+let toml: typeof import('smol-toml') | undefined;
+
+async function parseText(text: string, isToml: boolean): Promise<unknown> {
+  if (isToml) return (toml ??= await import('smol-toml')).parse(text, { maxDepth: 100 });
+  const doc = (yaml ??= await import('yaml')).parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) throw doc.errors[0];
+  return doc.toJS({ maxAliasCount: MAX_ALIASES });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Fast path: the fields from the manifest itself; null sends the version to the full loader. */
+async function quickEntry(dir: string): Promise<{ source: string; fields: Fields } | null> {
+  let source = YAML_FILE;
+  let bytes = readManifest(dir + sep + YAML_FILE);
+  if (bytes === 'absent') bytes = readManifest(dir + sep + (source = TOML_FILE));
+  if (bytes === null || bytes === 'absent') return null;
+  try {
+    const fields = indexFields(await parseText(utf8.decode(bytes), source === TOML_FILE));
+    return fields && { source, fields };
+  } catch {
+    return null;
+  }
+}
+
+async function loaderEntry(dir: string): Promise<{ source: string | null; fields: Fields }> {
+  const { loadModule } = await import('../module/index.js');
+  const mod = await loadModule(dir);
   const m = mod.manifest;
+  const at = mod.source === null ? -1 : mod.source.lastIndexOf(sep);
   return {
-    ino: job.ino,
-    source: mod.source === null ? null : basename(mod.source),
-    description: m?.module.description ?? '',
-    tags: m?.module.tags ?? [],
-    dependencies: m?.dependencies.map((d) => ({ name: d.name, range: d.range })) ?? [],
-    verification: 'unverified',
-    inputTypes: m?.interface.inputs.map((i) => i.type) ?? [],
-    outputTypes: m?.interface.outputs.map((o) => o.type) ?? [],
+    source: mod.source === null ? null : mod.source.slice(at + 1),
+    fields: {
+      description: m?.module.description ?? '',
+      tags: m?.module.tags ?? [],
+      dependencies: m?.dependencies.map((d) => ({ name: d.name, range: d.range })) ?? [],
+      inputTypes: m?.interface.inputs.map((i) => i.type) ?? [],
+      outputTypes: m?.interface.outputs.map((o) => o.type) ?? [],
+    },
   };
+}
+
+export async function loadEntry(dir: string, ino: string): Promise<StoredVersion> {
+  const { source, fields } = (await quickEntry(dir)) ?? (await loaderEntry(dir));
+  return { ino, source, verification: 'unverified', ...fields };
 }

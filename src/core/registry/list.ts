@@ -1,50 +1,58 @@
 // list (§6): answered from the index cache, never hashing; one row per version plus one per package.
+// A warm list of tens of thousands of versions runs on every `promptpm list`: no semver parsing here
+// (the index keeps versions in semver order) and rows are built with their keys in sorted order, the
+// order the CLI prints them in.
 import { sep } from 'node:path';
-import semver from 'semver';
 import { loadFreshIndex } from './index-cache.js';
-import type { StoredVersion } from './index-entry.js';
+import { entryAt, sourceAt, stateAt } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
-import { compareCodePoints } from './paths.js';
 import type { ListResult, PackageRow, Verification } from './types.js';
 
 const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadable: 2, tampered: 3 };
 
-/** Highest stable version, or the highest prerelease when there is no stable one. */
-export function latestVersion(versions: string[]): string {
-  const stable = versions.filter((v) => semver.prerelease(v) === null);
-  const pool = stable.length > 0 ? stable : versions;
-  return pool.reduce((best, v) => (semver.compareBuild(v, best) > 0 ? v : best));
+/** A strict SemVer version has a prerelease exactly when a `-` comes before any `+build`. */
+function isPrerelease(version: string): boolean {
+  const plus = version.indexOf('+');
+  const dash = version.indexOf('-');
+  return dash >= 0 && (plus < 0 || dash < plus);
+}
+
+/** Highest stable version, or the highest prerelease when there is none; `sorted` is in semver order. */
+export function latestOfSorted(sorted: string[]): string {
+  for (let i = sorted.length - 1; i >= 0; i--) if (!isPrerelease(sorted[i]!)) return sorted[i]!;
+  return sorted[sorted.length - 1]!;
 }
 
 export async function listRegistry(registry: string): Promise<ListResult> {
   const root = await resolveRegistryLocation(registry);
   const idx = await loadFreshIndex(root);
   const result: ListResult = { registry_path: root, count: 0, modules: [], packages: [], versionStates: {} };
-  for (const name of Object.keys(idx.names).sort(compareCodePoints)) {
-    const entries = Object.entries(idx.names[name]?.versions ?? {}) as Array<[string, StoredVersion]>;
-    if (entries.length === 0) continue;
+  for (const [name, stored] of idx.names) {
+    if (stored.versions.length === 0) continue;
     let worst: Verification = 'ok';
-    // Names and versions in the index were checked as safe segments when scanned: plain concatenation
-    // keeps a warm list of tens of thousands of rows fast.
+    // Names and versions in the index are checked path segments: plain concatenation keeps this fast.
     const base = `${root}${sep}modules${sep}${name}${sep}`;
-    for (const [version, e] of entries) {
+    const versions = stored.versions;
+    for (let i = 0; i < versions.length; i++) {
+      const version = versions[i]!;
+      const source = sourceAt(idx, stored, i);
+      const state = stateAt(idx, stored, i);
       const dir = base + version;
-      result.modules.push({ name, version, source: e.source === null ? dir : dir + sep + e.source });
-      result.versionStates[`${name}@${version}`] = e.verification;
-      if (SEVERITY[e.verification] > SEVERITY[worst]) worst = e.verification;
+      result.modules.push({ name, source: source === null ? dir : dir + sep + source, version });
+      result.versionStates[`${name}@${version}`] = state;
+      if (SEVERITY[state] > SEVERITY[worst]) worst = state;
     }
-    const versions = entries.map(([v]) => v);
-    const latest = latestVersion(versions);
-    const top = idx.names[name]?.versions[latest] as StoredVersion;
+    const latest = latestOfSorted(versions);
+    const top = entryAt(idx, stored, versions.indexOf(latest));
     const row: PackageRow = {
-      name,
-      versions,
-      latest,
       description: top.description,
+      inputTypes: top.inputTypes,
+      latest,
+      name,
+      outputTypes: top.outputTypes,
       tags: top.tags,
       verification: worst,
-      inputTypes: top.inputTypes,
-      outputTypes: top.outputTypes,
+      versions,
     };
     result.packages.push(row);
   }

@@ -1,6 +1,7 @@
 // Registry layout and the path-segment rules that keep every name and version inside it.
 import { join } from 'node:path';
-import semver from 'semver';
+// Only the parts of semver used here: the whole library costs a warm `list` noticeable start-up time.
+import parseSemver from 'semver/functions/parse.js';
 
 /** Module names are path segments: §2's pattern, and never `.`/`..` (the pattern already forbids a leading dot). */
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
@@ -20,7 +21,7 @@ export function isSafeName(name: string): boolean {
  */
 export function isSafeVersion(version: string): boolean {
   if (version.length > 256) return false;
-  const parsed = semver.parse(version, { loose: false });
+  const parsed = parseSemver(version, { loose: false });
   if (parsed === null) return false;
   return parsed.version + (parsed.build.length > 0 ? `+${parsed.build.join('.')}` : '') === version;
 }

@@ -1,41 +1,44 @@
 // Runs jobs on a pool of worker threads (one per core), in batches so progress stays live and a cancel
-// takes effect quickly. Small runs, and builds where the worker file is not beside this module (sources run
-// by a test runner, bundles), run in-process, yielding to the event loop between jobs.
+// takes effect quickly; two batches are kept in flight per thread so no thread waits on the main one.
+// The threads are reused across runs of one pool (verify refreshes the index, then hashes). Small runs,
+// and sources run by a test runner (no compiled worker beside this file), run in-process instead.
+// The worker is located relative to this module, which works both for the tsc build
+// (out/cli/core/registry/) and the Electron main bundle (out/main/, where it is an entry of its own).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldNow } from 'node:timers/promises';
+import type { TaskName } from './registry-worker.js';
 
 const BATCH = 32;
-const IN_PROCESS_MAX = 64;
+const IN_FLIGHT = 2;
+export const IN_PROCESS_MAX = 64;
 
 export interface PoolRun<R> {
   results: Array<R | undefined>;
   cancelled: boolean;
 }
 
-export interface PoolSpec<J, R> {
-  /** File name of the worker script beside this module (it answers {id, jobs} with {id, results}). */
-  workerFile: string;
-  /** The same work in-process, for small runs and when there is no worker file. */
-  inProcess: (job: J) => R | Promise<R>;
-}
+let located: string | null | undefined;
 
-function workerPath(name: string): string | null {
-  try {
-    const path = fileURLToPath(new URL(`./${name}`, import.meta.url));
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
+function workerPath(): string | null {
+  if (located === undefined) {
+    try {
+      const path = fileURLToPath(new URL('./registry-worker.js', import.meta.url));
+      located = existsSync(path) ? path : null;
+    } catch {
+      located = null;
+    }
   }
+  return located;
 }
 
-async function runInProcess<J, R>(spec: PoolSpec<J, R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
   const results: Array<R | undefined> = new Array(jobs.length);
   for (const [i, job] of jobs.entries()) {
     if (signal?.aborted) return { results, cancelled: true };
-    const r = await spec.inProcess(job);
+    const r = await fn(job);
     results[i] = r;
     onResult(r);
     await yieldNow();
@@ -43,47 +46,98 @@ async function runInProcess<J, R>(spec: PoolSpec<J, R>, jobs: J[], onResult: (r:
   return { results, cancelled: false };
 }
 
-function runOnWorkers<J, R>(file: string, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
-  const results: Array<R | undefined> = new Array(jobs.length);
-  const batches = Math.ceil(jobs.length / BATCH);
-  const workers = Array.from({ length: Math.max(1, Math.min(availableParallelism(), batches)) }, () => new Worker(file));
-  let nextBatch = 0;
-  let finished = 0;
-  return new Promise<PoolRun<R>>((resolve, reject) => {
-    let settled = false;
-    const done = (run: PoolRun<R> | Error): void => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (run instanceof Error) reject(run);
-      else resolve(run);
-    };
-    const onAbort = (): void => done({ results, cancelled: true });
-    const feed = (w: Worker): void => {
-      if (nextBatch >= batches) return;
-      const id = nextBatch++;
-      w.postMessage({ id, jobs: jobs.slice(id * BATCH, (id + 1) * BATCH) });
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    for (const w of workers) {
-      w.on('message', (msg: { id: number; results: R[] }) => {
-        if (settled) return;
-        msg.results.forEach((r, k) => {
-          results[msg.id * BATCH + k] = r;
-          onResult(r);
-        });
-        if (++finished === batches) done({ results, cancelled: false });
-        else feed(w);
-      });
-      w.on('error', (err) => done(err));
-      feed(w);
-    }
-    if (signal?.aborted) onAbort();
-  });
+interface Reply {
+  id: number;
+  results: unknown[];
 }
 
-export function runPool<J, R>(spec: PoolSpec<J, R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
-  const file = jobs.length > IN_PROCESS_MAX ? workerPath(spec.workerFile) : null;
-  return file ? runOnWorkers(file, jobs, onResult, signal) : runInProcess(spec, jobs, onResult, signal);
+export class TaskPool {
+  private workers: Worker[] = [];
+
+  /** Starts the threads ahead of the first run, so they boot while the caller prepares the jobs. */
+  prestart(): void {
+    const file = workerPath();
+    if (file === null || this.workers.length > 0) return;
+    this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
+      const w = new Worker(file);
+      // A run listens for its own failures; between runs a thread that dies just leaves the pool.
+      w.on('error', () => undefined);
+      w.once('exit', () => (this.workers = this.workers.filter((x) => x !== w)));
+      return w;
+    });
+  }
+
+  close(): void {
+    for (const w of this.workers.splice(0)) void w.terminate();
+  }
+
+  /** Runs `task` over `jobs`; `inProcess` is the same work for small runs or when no worker is available. */
+  run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+    if (jobs.length > IN_PROCESS_MAX) this.prestart();
+    if (jobs.length <= IN_PROCESS_MAX || this.workers.length === 0) return runInProcess(inProcess, jobs, onResult, signal);
+    return this.runOnWorkers(task, jobs, onResult, signal);
+  }
+
+  private runOnWorkers<J, R>(task: TaskName, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+    const workers = this.workers;
+    const results: Array<R | undefined> = new Array(jobs.length);
+    const batches = Math.ceil(jobs.length / BATCH);
+    let nextBatch = 0;
+    let finished = 0;
+    return new Promise<PoolRun<R>>((resolve, reject) => {
+      let settled = false;
+      const onMessage = (w: Worker) => (msg: Reply) => {
+        if (settled) return;
+        const base = msg.id * BATCH;
+        for (let k = 0; k < msg.results.length; k++) {
+          const r = msg.results[k] as R;
+          results[base + k] = r;
+          onResult(r);
+        }
+        if (++finished === batches) done({ results, cancelled: false });
+        else feed(w);
+      };
+      const listeners = workers.map((w) => onMessage(w));
+      const onError = (err: Error): void => done(err);
+      const onExit = (code: number): void => done(new Error(`A registry worker thread stopped (exit code ${code})`));
+      const onAbort = (): void => done({ results, cancelled: true });
+      const done = (run: PoolRun<R> | Error): void => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        workers.forEach((w, i) => {
+          w.off('message', listeners[i]!);
+          w.off('error', onError);
+          w.off('exit', onExit);
+        });
+        // Threads still busy with batches of a cancelled or failed run cannot be reused.
+        if (run instanceof Error || run.cancelled) this.close();
+        if (run instanceof Error) reject(run);
+        else resolve(run);
+      };
+      const feed = (w: Worker): void => {
+        if (nextBatch >= batches) return;
+        const id = nextBatch++;
+        w.postMessage({ id, task, jobs: jobs.slice(id * BATCH, (id + 1) * BATCH) });
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      workers.forEach((w, i) => {
+        w.on('message', listeners[i]!);
+        w.on('error', onError);
+        w.on('exit', onExit);
+      });
+      for (let round = 0; round < IN_FLIGHT; round++) for (const w of workers) feed(w);
+      if (signal?.aborted) onAbort();
+    });
+  }
+}
+
+/** One run on a pool of its own. */
+export async function runPool<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+  const pool = new TaskPool();
+  try {
+    return await pool.run(task, inProcess, jobs, onResult, signal);
+  } finally {
+    pool.close();
+  }
 }

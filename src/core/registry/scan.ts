@@ -1,21 +1,35 @@
 // What is under modules/: module folders with safe names, version folders with strict semver names.
 // Anything else (e.g. `1.0.0.tmp` left by a killed publish of the earlier tool) is stray: never a version.
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import semver from 'semver';
+import compareBuild from 'semver/functions/compare-build.js';
+import semverEq from 'semver/functions/eq.js';
 import { compareCodePoints, isSafeName, isSafeVersion, moduleDir, modulesDir } from './paths.js';
 
-const byCodePoint = (a: string, b: string): number => compareCodePoints(a, b);
-
 /** Semver precedence, then build metadata, so the order never depends on the file system. */
-export const compareVersions = (a: string, b: string): number => semver.compareBuild(a, b);
+export const compareVersions = (a: string, b: string): number => compareBuild(a, b);
 
-async function entries(dir: string): Promise<Array<{ name: string; isDir: boolean }>> {
+interface Entry {
+  name: string;
+  isDirectory(): boolean;
+}
+
+const absent = (err: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '');
+
+async function entries(dir: string): Promise<Entry[]> {
   try {
-    const list = await readdir(dir, { withFileTypes: true });
-    return list.map((d) => ({ name: d.name, isDir: d.isDirectory() }));
+    return await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    if (absent(err)) return [];
+    throw err;
+  }
+}
+
+function entriesSync(dir: string): Entry[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    if (absent(err)) return [];
     throw err;
   }
 }
@@ -25,30 +39,48 @@ export interface NameScan {
   stray: string[];
 }
 
-/** Module names under modules/, sorted; stray paths are relative to the registry. */
-export async function scanNames(registry: string): Promise<NameScan> {
+export interface VersionScan {
+  versions: string[];
+  stray: string[];
+}
+
+function classifyNames(list: Entry[]): NameScan {
   const names: string[] = [];
   const stray: string[] = [];
-  for (const e of await entries(modulesDir(registry))) {
-    if (e.isDir && isSafeName(e.name)) names.push(e.name);
+  for (const e of list) {
+    if (e.isDirectory() && isSafeName(e.name)) names.push(e.name);
     else stray.push(`modules/${e.name}`);
   }
-  return { names: names.sort(byCodePoint), stray: stray.sort(byCodePoint) };
+  return { names: names.sort(compareCodePoints), stray: stray.sort(compareCodePoints) };
+}
+
+function classifyVersions(name: string, list: Entry[]): VersionScan {
+  const versions: string[] = [];
+  const stray: string[] = [];
+  for (const e of list) {
+    if (e.isDirectory() && isSafeVersion(e.name)) versions.push(e.name);
+    else stray.push(`modules/${name}/${e.name}`);
+  }
+  return { versions: versions.sort(compareVersions), stray: stray.sort(compareCodePoints) };
+}
+
+/** Module names under modules/, sorted; stray paths are relative to the registry. */
+export async function scanNames(registry: string): Promise<NameScan> {
+  return classifyNames(await entries(modulesDir(registry)));
 }
 
 /** Version folders of one module, sorted by semver; symlinks and files are never versions. */
-export async function scanVersions(registry: string, name: string): Promise<{ versions: string[]; stray: string[] }> {
-  const versions: string[] = [];
-  const stray: string[] = [];
-  for (const e of await entries(moduleDir(registry, name))) {
-    if (e.isDir && isSafeVersion(e.name)) versions.push(e.name);
-    else stray.push(`modules/${name}/${e.name}`);
-  }
-  return { versions: versions.sort(compareVersions), stray: stray.sort(byCodePoint) };
+export async function scanVersions(registry: string, name: string): Promise<VersionScan> {
+  return classifyVersions(name, await entries(moduleDir(registry, name)));
+}
+
+/** scanVersions without the thread pool round trip, for worker threads and small refreshes. */
+export function scanVersionsSync(registry: string, name: string): VersionScan {
+  return classifyVersions(name, entriesSync(moduleDir(registry, name)));
 }
 
 /** A published version with the same semver precedence (1.0.0+a vs 1.0.0+b), or null. */
 export async function findEqualVersion(registry: string, name: string, version: string): Promise<string | null> {
   const { versions } = await scanVersions(registry, name);
-  return versions.find((v) => semver.eq(v, version)) ?? null;
+  return versions.find((v) => semverEq(v, version)) ?? null;
 }

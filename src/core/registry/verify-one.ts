@@ -1,13 +1,13 @@
 // Verifies one version folder against its immutability manifest, synchronously (it runs inside worker
 // threads): every file hashed, none followed through a symlink, each difference reported by path.
 import { closeSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { sep } from 'node:path';
 import { openRegular, sha256File } from './hash.js';
 import { parseManifest } from './manifest.js';
 import { MANIFEST_FILE, compareCodePoints } from './paths.js';
 import { sortedWalk, type WalkEntry } from './walk.js';
 import type { VersionVerification } from './types.js';
-import { join } from 'node:path';
 
 export interface VerifyJob {
   dir: string;
@@ -16,11 +16,12 @@ export interface VerifyJob {
 }
 
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+const SKIP_MANIFEST: ReadonlySet<string> = new Set([MANIFEST_FILE]);
 
 export function readManifestBytes(dir: string): Buffer | null {
   let opened: { fd: number; size: number };
   try {
-    opened = openRegular(join(dir, MANIFEST_FILE));
+    opened = openRegular(dir + sep + MANIFEST_FILE);
   } catch {
     return null;
   }
@@ -39,45 +40,52 @@ export function readManifestBytes(dir: string): Buffer | null {
   }
 }
 
-const sorted = (list: string[]): string[] => list.sort(compareCodePoints);
+function hashOrNull(e: WalkEntry): string | null {
+  if (e.kind !== 'file') return null;
+  try {
+    return sha256File(e.abs);
+  } catch {
+    return null;
+  }
+}
 
 export function verifyVersionDir(job: VerifyJob): VersionVerification {
-  const base = { name: job.name, version: job.version, changed: [] as string[], missing: [] as string[], extra: [] as string[] };
+  const changed: string[] = [];
+  const missing: string[] = [];
+  const extra: string[] = [];
+  const unreadable = (): VersionVerification => ({ name: job.name, version: job.version, status: 'unreadable', changed, missing, extra, manifestSha256: null });
   const bytes = readManifestBytes(job.dir);
   const manifest = bytes === null ? null : parseManifest(bytes.toString('utf8'));
-  if (bytes === null || manifest === null) return { ...base, status: 'unreadable', manifestSha256: null };
+  if (bytes === null || manifest === null) return unreadable();
 
-  const expected = new Map(manifest.files.map((f) => [f.path, f.sha256]));
+  const expected = new Map<string, string>();
+  for (const f of manifest.files) expected.set(f.path, f.sha256);
   let entries: WalkEntry[];
   try {
-    entries = sortedWalk(job.dir, { skipTopLevel: new Set([MANIFEST_FILE]) });
+    entries = sortedWalk(job.dir, { skipTopLevel: SKIP_MANIFEST });
   } catch {
-    return { ...base, status: 'unreadable', manifestSha256: null };
+    return unreadable();
   }
-  const seen = new Set<string>();
+  let seen = 0;
   for (const e of entries) {
     const want = e.utf8 ? expected.get(e.path) : undefined;
     if (want === undefined) {
-      base.extra.push(e.path);
+      extra.push(e.path);
       continue;
     }
-    seen.add(e.path);
-    let actual: string | null = null;
-    if (e.kind === 'file') {
-      try {
-        actual = sha256File(e.abs);
-      } catch {
-        actual = null;
-      }
-    }
-    if (actual !== want) base.changed.push(e.path);
+    seen++;
+    if (hashOrNull(e) !== want) changed.push(e.path);
   }
-  for (const path of expected.keys()) if (!seen.has(path)) base.missing.push(path);
+  // Valid UTF-8 walk paths are unique, so when every listed path was seen nothing is missing.
+  if (seen < expected.size) {
+    const found = new Set(entries.filter((e) => e.utf8).map((e) => e.path));
+    for (const path of expected.keys()) if (!found.has(path)) missing.push(path);
+  }
   // A manifest that names another module or version is an edited (or moved) manifest.
-  if (manifest.name !== job.name || manifest.version !== job.version) base.changed.push(MANIFEST_FILE);
-  sorted(base.changed);
-  sorted(base.missing);
-  sorted(base.extra);
-  const clean = base.changed.length + base.missing.length + base.extra.length === 0;
-  return { ...base, status: clean ? 'ok' : 'tampered', manifestSha256: createHash('sha256').update(bytes).digest('hex') };
+  if (manifest.name !== job.name || manifest.version !== job.version) changed.push(MANIFEST_FILE);
+  changed.sort(compareCodePoints);
+  missing.sort(compareCodePoints);
+  extra.sort(compareCodePoints);
+  const clean = changed.length + missing.length + extra.length === 0;
+  return { name: job.name, version: job.version, status: clean ? 'ok' : 'tampered', changed, missing, extra, manifestSha256: hash('sha256', bytes, 'hex') };
 }

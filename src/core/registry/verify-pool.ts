@@ -4,5 +4,5 @@ import { verifyVersionDir, type VerifyJob } from './verify-one.js';
 import type { VersionVerification } from './types.js';
 
 export function runVerifyJobs(jobs: VerifyJob[], onResult: (r: VersionVerification) => void, signal?: AbortSignal): Promise<PoolRun<VersionVerification>> {
-  return runPool({ workerFile: 'verify-worker.js', inProcess: verifyVersionDir }, jobs, onResult, signal);
+  return runPool('verify', verifyVersionDir, jobs, onResult, signal);
 }

@@ -1,13 +1,16 @@
-// verify: recompute every hash of one version or of the whole registry (parallel, streamed, cancellable),
-// and remember each result as the version's last known verification in the index.
+// verify: recompute every hash of one version or of the whole registry (parallel, cancellable), and
+// remember each result as the version's last known verification in the index. The fresh index lists the
+// versions and stray entries of the whole registry, so a full verify reads no folder twice; the worker
+// threads start while it loads.
 import { lstat } from 'node:fs/promises';
+import { sep } from 'node:path';
 import type { LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
-import { recordVerification } from './index-cache.js';
+import { freshen, loadIndexFile, recordVerification, versionCount, type IndexFile } from './index-cache.js';
 import { resolveRegistryLocation } from './location.js';
-import { isSafeName, isSafeVersion, moduleDir, versionPath } from './paths.js';
-import { scanNames, scanVersions } from './scan.js';
-import { runVerifyJobs } from './verify-pool.js';
+import { isSafeName, isSafeVersion, moduleDir, modulesDir, versionPath } from './paths.js';
+import { IN_PROCESS_MAX, TaskPool } from './pool.js';
+import { scanVersions } from './scan.js';
 import { verifyVersionDir, type VerifyJob } from './verify-one.js';
 import type { Verification, VersionVerification, VerifyReport } from './types.js';
 
@@ -35,39 +38,63 @@ export async function verifyVersion(registry: string, name: string, version: str
   return result;
 }
 
-async function collectJobs(root: string, name?: string, version?: string): Promise<{ jobs: VerifyJob[]; stray: string[] }> {
-  if (name !== undefined && (!isSafeName(name) || !(await isRealDir(moduleDir(root, name))))) throw moduleNotFound(name, version);
-  const scanned = name === undefined ? await scanNames(root) : { names: [name], stray: [] };
-  const perName = await Promise.all(scanned.names.map(async (n) => ({ n, ...(await scanVersions(root, n)) })));
+interface Plan {
+  jobs: VerifyJob[];
+  stray: string[];
+  /** The fresh index when the plan came from it (whole registry), to record the results in. */
+  index?: IndexFile;
+}
+
+/** Every version of the registry, in name then semver order, and every stray entry, from the fresh index. */
+async function planAll(root: string, pool: TaskPool): Promise<Plan> {
+  const stored = loadIndexFile(root);
+  if (versionCount(stored) > IN_PROCESS_MAX) pool.prestart();
+  const index = await freshen(root, stored, pool);
   const jobs: VerifyJob[] = [];
-  const stray = [...scanned.stray];
-  for (const { n, versions, stray: s } of perName) {
-    stray.push(...s);
-    for (const v of versions) if (version === undefined || v === version) jobs.push({ dir: versionPath(root, n, v), name: n, version: v });
+  const stray = [...index.stray];
+  const base = modulesDir(root) + sep;
+  for (const [name, mod] of index.names) {
+    stray.push(...mod.stray);
+    // Index names and versions are checked path segments; versionPath would re-parse every version.
+    for (const version of mod.versions) jobs.push({ dir: base + name + sep + version, name, version });
   }
-  if (version !== undefined && jobs.length === 0) throw moduleNotFound(name ?? '', version);
-  return { jobs, stray: version === undefined ? stray : [] };
+  return { jobs, stray, index };
+}
+
+async function planOne(root: string, name: string, version?: string): Promise<Plan> {
+  if (!isSafeName(name) || !(await isRealDir(moduleDir(root, name)))) throw moduleNotFound(name, version);
+  const scan = await scanVersions(root, name);
+  const jobs = scan.versions.filter((v) => version === undefined || v === version).map((v) => ({ dir: versionPath(root, name, v), name, version: v }));
+  if (version !== undefined && jobs.length === 0) throw moduleNotFound(name, version);
+  return { jobs, stray: version === undefined ? scan.stray : [] };
 }
 
 export async function verifyRegistry(registry: string, opts: { name?: string; version?: string } & LongWorkOptions = {}): Promise<VerifyReport> {
   const root = await resolveRegistryLocation(registry);
-  const { jobs, stray } = await collectJobs(root, opts.name, opts.version);
-  let done = 0;
-  opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
-  const run = await runVerifyJobs(
-    jobs,
-    (r) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${r.name}@${r.version}` }),
-    opts.signal,
-  );
-  const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: run.cancelled, versions: [], stray };
-  const states = new Map<string, Verification>();
-  for (const r of run.results) {
-    if (r === undefined) continue;
-    report.versions.push({ name: r.name, version: r.version, status: r.status, changed: r.changed, missing: r.missing, extra: r.extra });
-    report[r.status]++;
-    states.set(`${r.name}@${r.version}`, r.status);
+  const pool = new TaskPool();
+  try {
+    const { jobs, stray, index } = opts.name === undefined ? await planAll(root, pool) : await planOne(root, opts.name, opts.version);
+    let done = 0;
+    opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
+    const run = await pool.run(
+      'verify',
+      verifyVersionDir,
+      jobs,
+      (r) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${r.name}@${r.version}` }),
+      opts.signal,
+    );
+    const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: run.cancelled, versions: [], stray };
+    const states = new Map<string, Verification>();
+    for (const r of run.results) {
+      if (r === undefined) continue;
+      report.versions.push({ name: r.name, version: r.version, status: r.status, changed: r.changed, missing: r.missing, extra: r.extra });
+      report[r.status]++;
+      states.set(`${r.name}@${r.version}`, r.status);
+    }
+    report.total = report.versions.length;
+    await recordVerification(root, states, index);
+    return report;
+  } finally {
+    pool.close();
   }
-  report.total = report.versions.length;
-  await recordVerification(root, states);
-  return report;
 }

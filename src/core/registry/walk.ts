@@ -1,7 +1,10 @@
 // Sorted walk (§4): a folder's own entries sorted by name, files first, then each subfolder in name
 // order, recursively. Names are sorted as UTF-8 bytes, which is code-point order: the earlier tool's order.
+// Verify walks every version folder, so the common case (valid UTF-8 names) reads names as strings and
+// only a folder holding a replacement character is re-read as raw bytes to tell undecodable names apart.
 import { readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
+import { compareCodePoints } from './paths.js';
 
 export type EntryKind = 'file' | 'symlink' | 'special';
 
@@ -25,11 +28,31 @@ export interface WalkOptions {
 
 const MAX_DEPTH = 64;
 
-function kindOf(d: Dirent<Buffer>): EntryKind | 'dir' {
+interface Named {
+  name: string;
+  utf8: boolean;
+  kind: EntryKind | 'dir';
+}
+
+function kindOf(d: Dirent<string> | Dirent<Buffer>): EntryKind | 'dir' {
   if (d.isDirectory()) return 'dir';
   if (d.isFile()) return 'file';
   if (d.isSymbolicLink()) return 'symlink';
   return 'special';
+}
+
+/** A folder's entries in UTF-8 byte order, each flagged with whether its raw name is valid UTF-8. */
+function readSorted(absDir: string): Named[] {
+  const dirents = readdirSync(absDir, { withFileTypes: true });
+  if (!dirents.some((d) => d.name.includes('\uFFFD'))) {
+    return dirents.map((d) => ({ name: d.name, utf8: true, kind: kindOf(d) })).sort((a, b) => compareCodePoints(a.name, b.name));
+  }
+  const raw = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' });
+  raw.sort((a, b) => Buffer.compare(a.name, b.name));
+  return raw.map((d) => {
+    const name = d.name.toString('utf8');
+    return { name, utf8: Buffer.from(name, 'utf8').equals(d.name), kind: kindOf(d) };
+  });
 }
 
 /** Every non-directory entry under root in sorted-walk order. Empty folders contribute nothing. */
@@ -37,15 +60,11 @@ export function sortedWalk(root: string, opts: WalkOptions = {}): WalkEntry[] {
   const out: WalkEntry[] = [];
   const walk = (absDir: string, relDir: string, depth: number): void => {
     if (depth > MAX_DEPTH) throw new RangeError(`Folder nesting deeper than ${MAX_DEPTH} levels at ${relDir}`);
-    const dirents = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' });
-    dirents.sort((a, b) => Buffer.compare(a.name, b.name));
     const subdirs: Array<[string, string]> = [];
-    for (const d of dirents) {
-      const name = d.name.toString('utf8');
-      const utf8 = Buffer.from(name, 'utf8').equals(d.name);
+    for (const { name, utf8, kind } of readSorted(absDir)) {
       const rel = relDir === '' ? name : `${relDir}/${name}`;
-      const abs = join(absDir, name);
-      const kind = kindOf(d);
+      // Plain concatenation: names from readdir never contain a separator, and walks run per file verified.
+      const abs = absDir + sep + name;
       if (kind === 'dir') {
         if (!opts.skipDirs?.has(name)) subdirs.push([abs, rel]);
         continue;

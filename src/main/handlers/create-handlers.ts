@@ -1,10 +1,10 @@
 // The main-side implementation of every contract channel, free of Electron: the Electron adapter and
 // the browser test harness both build it from injected dependencies and call it through dispatch().
-import { listRegistry, verifyRegistry } from '../../core/registry/index.js';
+import { verifyRegistry } from '../../core/registry/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
-import type { RegistryListing } from '../../shared/ipc/schemas.js';
 import type { HandlerDeps } from './deps.js';
 import { Jobs, progressForwarder } from './jobs.js';
+import { ListingPages } from './listing-pages.js';
 import { readModuleVersion, resolveVersion, runVersionTests } from './module-handlers.js';
 import { RegistrySession } from './registry-session.js';
 
@@ -14,29 +14,11 @@ export interface MainHandlers {
   jobs: Jobs;
 }
 
-async function listing(registry: string): Promise<RegistryListing> {
-  const list = await listRegistry(registry);
-  return {
-    registry_path: list.registry_path,
-    count: list.count,
-    packages: list.packages.map((p) => ({
-      name: p.name,
-      versions: p.versions,
-      latest: p.latest,
-      description: p.description,
-      tags: p.tags,
-      verification: p.verification,
-      inputTypes: p.inputTypes,
-      outputTypes: p.outputTypes,
-    })),
-    versionStates: list.versionStates,
-  };
-}
-
 export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
   const session = new RegistrySession(deps);
   await session.init();
   const jobs = new Jobs();
+  const listings = new ListingPages();
   const registry = async (): Promise<string> => (await session.current()).path;
 
   const handlers: Handlers = {
@@ -48,7 +30,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
       return chosen === null ? null : session.openChosen(chosen, 'dialog');
     },
     'registry.open': (path) => session.openAllowed(path),
-    'registry.list': async () => listing(await registry()),
+    'registry.list': async (request) => listings.page(await registry(), request),
     'registry.verify': async ({ jobId, name, version }) => {
       const path = await registry();
       const onProgress = progressForwarder(jobId, (event) => deps.sendEvent('progress', event));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { resolveRegistryLocation } from '../../core/registry/index.js';
 import { withRecent } from '../state/settings.js';
 import type { AllowSource } from '../state/allow-list.js';
-import type { RegistryInfo } from '../../shared/ipc/schemas.js';
+import type { RecentRegistry, RegistryInfo } from '../../shared/ipc/schemas.js';
 import { ipcError } from '../ipc/error-object.js';
 import type { HandlerDeps } from './deps.js';
 
@@ -39,9 +39,11 @@ export class RegistrySession {
     return this.info(await this.currentPath);
   }
 
-  async recent(): Promise<{ path: string; exists: boolean }[]> {
-    const paths = this.deps.settings.get().recentRegistries;
-    return Promise.all(paths.map(async (path) => ({ path, exists: await isFolder(path) })));
+  /** The remembered registries, most recent first, then the default one: the user can always get back to it. */
+  async recent(): Promise<RecentRegistry[]> {
+    const remembered = this.deps.settings.get().recentRegistries;
+    const paths = remembered.includes(this.defaultPath) ? remembered : [...remembered, this.defaultPath];
+    return Promise.all(paths.map(async (path) => ({ path, exists: await isFolder(path), isDefault: path === this.defaultPath })));
   }
 
   /** Adds a folder the user chose (dialog or drop) to the allow-list and opens it. */

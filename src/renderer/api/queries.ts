@@ -29,7 +29,6 @@ function useChannel<C extends ChannelName>(channel: C, args: ChannelArgs<C>, ena
 export const useAppInfo = () => useChannel('app.info', []);
 export const useCurrentRegistry = () => useChannel('registry.current', []);
 export const useRecentRegistries = () => useChannel('registry.recent', []);
-export const useRegistryListing = () => useChannel('registry.list', []);
 
 /** Reading a version verifies it first; its state is copied to every view that shows it. */
 export function useVersionDetail(ref: VersionRef | null) {

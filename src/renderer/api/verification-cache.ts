@@ -2,7 +2,8 @@
 // version tampered marks it in the registry listing (row badges) and in the cached version detail.
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChannelResult } from '../../shared/ipc/contract';
-import type { PackageRow, RegistryListing, Verification } from '../../shared/ipc/schemas';
+import type { PackageRow, Verification, VersionState } from '../../shared/ipc/schemas';
+import { LISTING_KEY, type RegistryListing } from './listing';
 
 /** One version's state and the files that differ, as verify reports it. */
 export interface VersionCheck {
@@ -14,14 +15,38 @@ export interface VersionCheck {
   extra: string[];
 }
 
+const SEVERITY: Record<Verification, number> = { tampered: 0, unreadable: 1, unverified: 2, ok: 3 };
+
+/** Sort rank: problems first. */
+export function severity(state: Verification): number {
+  return SEVERITY[state];
+}
+
+/** A package shows its worst version: one tampered version marks the whole row. */
+export function worstState(versions: readonly VersionState[]): Verification {
+  let worst: Verification = 'ok';
+  for (const { verification } of versions) if (SEVERITY[verification] < SEVERITY[worst]) worst = verification;
+  return worst;
+}
+
+/** The rows with the checked versions' new states; rows nothing changed in stay the same objects. */
+export function withStates(packages: PackageRow[], checks: readonly VersionCheck[]): PackageRow[] {
+  const byName = new Map<string, Map<string, Verification>>();
+  for (const check of checks) {
+    const states = byName.get(check.name) ?? new Map<string, Verification>();
+    byName.set(check.name, states.set(check.version, check.status));
+  }
+  return packages.map((row) => {
+    const states = byName.get(row.name);
+    if (!states || row.versions.every((v) => (states.get(v.version) ?? v.verification) === v.verification)) return row;
+    const versions = row.versions.map((v) => ({ version: v.version, verification: states.get(v.version) ?? v.verification }));
+    return { ...row, versions, verification: worstState(versions) };
+  });
+}
+
 export function recordVerification(client: QueryClient, checks: VersionCheck[]): void {
   if (checks.length === 0) return;
-  client.setQueryData<RegistryListing>(['registry.list'], (listing) => {
-    if (!listing) return listing;
-    const versionStates = { ...listing.versionStates };
-    for (const check of checks) versionStates[`${check.name}@${check.version}`] = check.status;
-    return { ...listing, versionStates };
-  });
+  client.setQueryData<RegistryListing>(LISTING_KEY, (listing) => listing && { ...listing, packages: withStates(listing.packages, checks) });
   for (const check of checks) {
     client.setQueryData<ChannelResult<'module.read'>>(['module.read', { name: check.name, version: check.version }], (detail) =>
       detail && {
@@ -31,21 +56,4 @@ export function recordVerification(client: QueryClient, checks: VersionCheck[]):
       },
     );
   }
-}
-
-const SEVERITY: Record<Verification, number> = { tampered: 0, unreadable: 1, unverified: 2, ok: 3 };
-
-/** Sort rank: problems first. */
-export function severity(state: Verification): number {
-  return SEVERITY[state];
-}
-
-/** A package shows its worst version: one tampered version marks the whole row. */
-export function packageState(row: PackageRow, versionStates: Record<string, Verification>): Verification {
-  let worst: Verification | null = null;
-  for (const version of row.versions) {
-    const state = versionStates[`${row.name}@${version}`];
-    if (state && (worst === null || SEVERITY[state] < SEVERITY[worst])) worst = state;
-  }
-  return worst ?? row.verification;
 }

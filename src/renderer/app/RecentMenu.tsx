@@ -49,6 +49,7 @@ export function RecentMenu({ current, onOpen }: { current: string | undefined; o
               }}
             >
               {entry.path}
+              {entry.isDefault && <span className="pill pill-idle">default</span>}
               {!entry.exists && <span className="muted"> (missing)</span>}
             </button>
           ))}

@@ -8,7 +8,8 @@ import {
   progressEventSchema,
   recentRegistrySchema,
   registryInfoSchema,
-  registryListingSchema,
+  listingPageRequestSchema,
+  listingPageSchema,
   resolutionViewSchema,
   testReportSchema,
   versionDetailSchema,
@@ -29,7 +30,8 @@ export const channels = {
   'registry.choose': { args: none, result: registryInfoSchema.nullable() },
   /** Reopen a folder from the recent list; any other path is refused. */
   'registry.open': { args: z.tuple([z.string().min(1).max(4096)]), result: registryInfoSchema },
-  'registry.list': { args: none, result: registryListingSchema },
+  /** One page of the open registry's packages; the renderer asks for a small first page, then the rest. */
+  'registry.list': { args: z.tuple([listingPageRequestSchema]), result: listingPageSchema },
   /** Verify the whole registry, one module, or one version; progress comes as `progress` events. */
   'registry.verify': {
     args: z.tuple([z.object({ jobId: jobIdSchema, name: moduleNameSchema.optional(), version: versionStringSchema.optional() })]),

@@ -50,14 +50,21 @@ export const registryInfoSchema = z.object({
 });
 export type RegistryInfo = z.infer<typeof registryInfoSchema>;
 
-export const recentRegistrySchema = z.object({ path: z.string(), exists: z.boolean() });
+export const recentRegistrySchema = z.object({ path: z.string(), exists: z.boolean(), isDefault: z.boolean() });
+export type RecentRegistry = z.infer<typeof recentRegistrySchema>;
+
+/** One published version of a package and its last known verification state. */
+export const versionStateSchema = z.object({ version: z.string(), verification: verificationSchema });
+export type VersionState = z.infer<typeof versionStateSchema>;
 
 export const packageRowSchema = z.object({
   name: z.string(),
-  versions: z.array(z.string()),
+  /** Every version, oldest first, each with its own state: the module view needs no other call for them. */
+  versions: z.array(versionStateSchema),
   latest: z.string(),
   description: z.string(),
   tags: z.array(z.string()),
+  /** The worst state among the versions: one tampered version marks the whole row. */
   verification: verificationSchema,
   /** Semantic types of the latest version's inputs and outputs, for search. */
   inputTypes: z.array(z.string()),
@@ -65,14 +72,32 @@ export const packageRowSchema = z.object({
 });
 export type PackageRow = z.infer<typeof packageRowSchema>;
 
-export const registryListingSchema = z.object({
-  registry_path: z.string(),
-  count: z.number().int(),
-  packages: z.array(packageRowSchema),
-  /** Verification state of every version, keyed `name@version`. */
-  versionStates: z.record(z.string(), verificationSchema),
+/** Most packages one `registry.list` call returns: a page stays small enough to cross IPC at once. */
+export const LISTING_PAGE_MAX = 5000;
+
+/**
+ * Which page of the listing to send. Without `snapshot` main reads the registry afresh; later pages name
+ * the snapshot the first page came from, so the pages of one listing always fit together.
+ */
+export const listingPageRequestSchema = z.object({
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(LISTING_PAGE_MAX),
+  snapshot: z.string().min(1).max(64).optional(),
 });
-export type RegistryListing = z.infer<typeof registryListingSchema>;
+export type ListingPageRequest = z.infer<typeof listingPageRequestSchema>;
+
+/** A page of the registry listing: packages sorted by name, `offset` to `offset + packages.length`. */
+export const listingPageSchema = z.object({
+  registry_path: z.string(),
+  snapshot: z.string(),
+  /** Versions in the whole registry. */
+  count: z.number().int(),
+  /** Packages in the whole registry. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  packages: z.array(packageRowSchema),
+});
+export type ListingPage = z.infer<typeof listingPageSchema>;
 
 const inputSpec = z.object({ name: z.string(), type: z.string(), description: z.string(), required: z.boolean() });
 const outputSpec = z.object({ type: z.string(), description: z.string(), structure: z.unknown().optional() });

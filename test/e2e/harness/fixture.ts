@@ -22,11 +22,11 @@
 //   dropFolders      folders a drop can produce: api.pathsForFiles(files) maps each File whose name equals
 //                    a folder's basename to that folder and allow-lists it (stands in for
 //                    webUtils.getPathForFile). Default [].
-//   validateResults  check every handler result against the contract's result schema (default true). A
-//                    timing spec on a huge registry may turn it off: on 10k packages zod costs ~0.5 s.
+//   validateResults  check every handler result against the contract's result schema (default true).
 //
 // The `harness` fixture: appUrl, userDataDir, settingsFile, registryPath, calls (every channel call of the page with
-// its outcome), pageErrors (uncaught errors + console errors, CSP violations included), dialogRequests(),
+// its outcome and the ms main spent on it), callTimings() (when each call of the current page started and settled,
+// in page time), pageErrors (uncaught errors + console errors, CSP violations included), dialogRequests(),
 // open() (navigate to the app again, e.g. to time the first rows), invoke(channel, ...args) (call a
 // handler from the test through the same dispatch), emit(event, payload) (push an event as main would).
 import { randomUUID } from 'node:crypto';
@@ -35,7 +35,7 @@ import { API_GLOBAL, type IpcResult } from '../../../src/shared/ipc/api.js';
 import { channelNames, events, type ChannelArgs, type ChannelName, type EventName, type EventPayload } from '../../../src/shared/ipc/contract.js';
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
 import { isTrustedSender } from '../../../src/main/ipc/sender.js';
-import { installPageBridge, type PageBridgeConfig } from './page-bridge.js';
+import { installPageBridge, type CallTiming, type PageBridgeConfig } from './page-bridge.js';
 import { createMainSide, type MainSide } from './main-side.js';
 import { serveRenderer, type RendererServer } from './server.js';
 
@@ -52,6 +52,8 @@ export interface CallRecord {
   channel: string;
   args: unknown;
   ok: boolean;
+  /** Time main spent on the call: argument parsing, the handler, result validation. */
+  ms: number;
   error?: { code: string; reason?: string; message: string };
 }
 
@@ -66,6 +68,8 @@ export interface Harness {
   pageErrors: string[];
   dialogRequests(): number;
   open(): Promise<void>;
+  /** When each call of the current page started and settled, in ms since its navigation. */
+  callTimings(): Promise<CallTiming[]>;
   invoke<C extends ChannelName>(channel: C, ...args: ChannelArgs<C>): Promise<IpcResult<unknown>>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
 }
@@ -103,6 +107,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         emitKey: `__promptpm_emit_${randomUUID().replaceAll('-', '')}`,
         dropFolders,
         dropBinding: `__promptpm_drop_${randomUUID().replaceAll('-', '')}`,
+        timingsKey: `__promptpm_timings_${randomUUID().replaceAll('-', '')}`,
       };
       const main = await createMainSide({
         registry,
@@ -122,17 +127,19 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
 
       await page.exposeBinding(config.binding, async ({ frame }, channel: unknown, args: unknown) => {
         if (!fromOurPage(frame)) {
-          return { ok: false, error: { code: 'VALIDATION_ERROR', message: 'Call refused: unexpected sender', hint: '', path: '', reason: 'UNTRUSTED_SENDER' } };
+          return JSON.stringify({ ok: false, error: { code: 'VALIDATION_ERROR', message: 'Call refused: unexpected sender', hint: '', path: '', reason: 'UNTRUSTED_SENDER' } });
         }
         await main.dropped.settled();
+        const begin = performance.now();
         const result = await dispatch(main.handlers, channel, args, { validateResults });
         calls.push({
           channel: String(channel),
           args,
           ok: result.ok,
+          ms: Math.round(performance.now() - begin),
           ...(!result.ok && { error: { code: result.error.code, message: result.error.message, ...(result.error.reason !== undefined && { reason: result.error.reason }) } }),
         });
-        return result;
+        return JSON.stringify(result);
       });
       await page.exposeBinding(config.dropBinding, async ({ frame }, paths: unknown) => {
         if (fromOurPage(frame)) await main.dropped.grant(paths);
@@ -151,6 +158,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         open: async () => {
           await page.goto(rendererServer.appUrl);
         },
+        callTimings: () => page.evaluate((key) => [...((globalThis as unknown as Record<string, CallTiming[]>)[key] ?? [])], config.timingsKey),
         invoke: (channel, ...args) => dispatch(main.handlers, channel, args, { validateResults }),
         emit: (event, payload) => emitInto(page, config.emitKey, event, payload),
       };

@@ -14,14 +14,27 @@ export interface PageBridgeConfig {
   dropFolders: string[];
   /** Hidden hook the page bridge uses to tell the test process which paths were dropped. */
   dropBinding: string;
+  /** Hidden page global holding when each call started and settled (performance.now(), ms since navigation). */
+  timingsKey: string;
+}
+
+export interface CallTiming {
+  channel: string;
+  start: number;
+  end: number;
 }
 
 export function installPageBridge(config: PageBridgeConfig): void {
   const w = globalThis as unknown as Record<string, unknown>;
-  const invoke = w[config.binding] as (channel: string, args: unknown[]) => Promise<unknown>;
+  // Results come as JSON text: Playwright's own serializer walks every value of a result and takes seconds
+  // on a large listing, where Electron's structured clone (like JSON) takes milliseconds.
+  const binding = w[config.binding] as (channel: string, args: unknown[]) => Promise<string>;
+  const invoke = async (channel: string, args: unknown[]): Promise<unknown> => JSON.parse(await binding(channel, args));
   const grantDropped = w[config.dropBinding] as (paths: string[]) => Promise<void>;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   for (const event of config.events) listeners.set(event, new Set());
+  const timings: CallTiming[] = [];
+  Object.defineProperty(globalThis, config.timingsKey, { enumerable: false, value: timings });
 
   Object.defineProperty(globalThis, config.emitKey, {
     enumerable: false,
@@ -36,7 +49,14 @@ export function installPageBridge(config: PageBridgeConfig): void {
     const domain = channel.slice(0, dot);
     const verb = channel.slice(dot + 1);
     const methods = (api[domain] ??= {}) as Record<string, unknown>;
-    methods[verb] = (...args: unknown[]) => invoke(channel, args);
+    methods[verb] = async (...args: unknown[]) => {
+      const start = performance.now();
+      try {
+        return await invoke(channel, args);
+      } finally {
+        timings.push({ channel, start, end: performance.now() });
+      }
+    };
   }
   api.on = (event: string, listener: (payload: unknown) => void) => {
     const set = listeners.get(event);

@@ -11,6 +11,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch.js';
 import { AllowList } from '../../../src/main/state/allow-list.js';
 import { SettingsStore } from '../../../src/main/state/settings.js';
 import { channels, type ChannelName, type EventPayload } from '../../../src/shared/ipc/contract.js';
+import type { ListingPage } from '../../../src/shared/ipc/schemas.js';
 
 let work: string;
 let generated: string;
@@ -81,7 +82,7 @@ describe('registry handlers', () => {
     expect(current).toMatchObject({ isDefault: true });
     expect(current.path.startsWith(s.userData)).toBe(true);
     expect((await stat(current.path)).isDirectory()).toBe(true);
-    expect(await s.call('registry.list')).toMatchObject({ count: 0, packages: [] });
+    expect(await s.call('registry.list', { offset: 0, limit: 100 })).toMatchObject({ count: 0, total: 0, offset: 0, packages: [] });
     expect(await s.call('app.info')).toEqual({ name: 'PromptPM', version: '1.0.0', platform: 'linux' });
   });
 
@@ -90,7 +91,10 @@ describe('registry handlers', () => {
     expect(await s.call('registry.choose')).toEqual({ path: generated, isDefault: false });
     expect(await s.call('registry.choose')).toBeNull();
     expect((await s.call('registry.current')) as object).toEqual({ path: generated, isDefault: false });
-    expect(await s.call('registry.recent')).toEqual([{ path: generated, exists: true }]);
+    expect(await s.call('registry.recent')).toEqual([
+      { path: generated, exists: true, isDefault: false },
+      { path: expect.stringContaining(s.userData), exists: true, isDefault: true },
+    ]);
     const saved = JSON.parse(await readFile(join(s.userData, 'settings.json'), 'utf8'));
     expect(saved).toMatchObject({ currentRegistry: generated, recentRegistries: [generated] });
 
@@ -99,12 +103,37 @@ describe('registry handlers', () => {
     expect(await s.call('registry.open', generated)).toEqual({ path: generated, isDefault: false });
   });
 
+  it('keeps the default registry on the recent list, so the user can always get back to it', async () => {
+    const s = await setup([generated]);
+    const start = (await s.call('registry.current')) as { path: string };
+    expect(await s.call('registry.recent')).toEqual([{ path: start.path, exists: true, isDefault: true }]);
+    await s.call('registry.choose');
+    expect(await s.call('registry.recent')).toEqual([
+      { path: generated, exists: true, isDefault: false },
+      { path: start.path, exists: true, isDefault: true },
+    ]);
+    expect(await s.call('registry.open', start.path)).toEqual({ path: start.path, isDefault: true });
+    expect(await s.call('registry.recent')).toEqual([
+      { path: start.path, exists: true, isDefault: true },
+      { path: generated, exists: true, isDefault: false },
+    ]);
+  });
+
   it('lists packages with their states, reads a version, and runs its tests', async () => {
     const s = await setup([generated]);
     await s.call('registry.choose');
-    const listing = (await s.call('registry.list')) as { count: number; packages: { name: string; latest: string }[] };
-    expect(listing.count).toBe(8);
+    const listing = (await s.call('registry.list', { offset: 0, limit: 100 })) as ListingPage;
+    expect(listing).toMatchObject({ count: 8, total: 4, offset: 0 });
     expect(listing.packages.map((p) => p.name)).toEqual(['module-00000', 'module-00001', 'module-00002', 'module-00003']);
+    // Each version carries its own state (the generator's registry was never verified), the row its worst.
+    expect(listing.packages[2]).toMatchObject({
+      latest: '1.1.1',
+      verification: 'unverified',
+      versions: [
+        { version: '1.0.0', verification: 'unverified' },
+        { version: '1.1.1', verification: 'unverified' },
+      ],
+    });
     const detail = await s.call('module.read', { name: 'module-00002', version: '1.1.1' });
     expect(detail).toMatchObject({ name: 'module-00002', version: '1.1.1', verification: 'ok', metadata: { description: 'Synthetic module 2 version 1' } });
     expect(await s.call('module.runTests', { name: 'module-00002', version: '1.1.1' })).toMatchObject({ total: 1, passed: 1, failed: 0 });
@@ -130,6 +159,47 @@ describe('registry handlers', () => {
     expect(s.events.at(-1)).toMatchObject({ done: 8, total: 8 });
     expect(await s.call('jobs.cancel', 'v1')).toBe(false);
     expect(await s.call('registry.verify', { jobId: 'v2', name: 'module-00003' })).toMatchObject({ total: 2, ok: 2 });
+  });
+});
+
+describe('registry.list pages', () => {
+  const page = (s: Setup, request: object) => s.call('registry.list', request) as Promise<ListingPage>;
+
+  it('cuts later pages from the first page\'s snapshot, so they fit together even if the registry changes', async () => {
+    const s = await setup([crafted]);
+    await s.call('registry.choose');
+    const first = await page(s, { offset: 0, limit: 2 });
+    expect(first).toMatchObject({ total: 5, count: 6, offset: 0 });
+    expect(first.packages.map((p) => p.name)).toEqual(['a', 'app']);
+    await publish(crafted, 'aa', '1.0.0');
+    const rest = await page(s, { offset: 2, limit: 10, snapshot: first.snapshot });
+    expect(rest).toMatchObject({ snapshot: first.snapshot, total: 5, offset: 2 });
+    expect(rest.packages.map((p) => p.name)).toEqual(['b', 'c', 'ok']);
+    expect(rest.packages[1]?.versions.map((v) => v.version)).toEqual(['1.0.0', '2.0.0']);
+    // A listing without a snapshot reads the registry afresh.
+    const fresh = await page(s, { offset: 0, limit: 10 });
+    expect(fresh.snapshot).not.toBe(first.snapshot);
+    expect(fresh.packages.map((p) => p.name)).toEqual(['a', 'aa', 'app', 'b', 'c', 'ok']);
+  });
+
+  it('refuses a snapshot it no longer keeps, or one of another registry', async () => {
+    const s = await setup([crafted, generated]);
+    await s.call('registry.choose');
+    const old = await page(s, { offset: 0, limit: 1 });
+    await page(s, { offset: 0, limit: 1 });
+    await page(s, { offset: 0, limit: 1 });
+    await expect(page(s, { offset: 1, limit: 1, snapshot: old.snapshot })).rejects.toMatchObject({ reason: 'LISTING_EXPIRED' });
+    const kept = await page(s, { offset: 0, limit: 1 });
+    await s.call('registry.choose');
+    await expect(page(s, { offset: 1, limit: 1, snapshot: kept.snapshot })).rejects.toMatchObject({ reason: 'LISTING_EXPIRED' });
+  });
+
+  it('marks a version tampered in its row once a read found it so', async () => {
+    const s = await setup([generated]);
+    await s.call('registry.choose');
+    await s.call('module.read', { name: 'module-00001', version: '1.1.1' });
+    const [row] = (await page(s, { offset: 1, limit: 1 })).packages;
+    expect(row).toMatchObject({ name: 'module-00001', verification: 'tampered', versions: [{ version: '1.0.0' }, { version: '1.1.1', verification: 'tampered' }] });
   });
 });
 

@@ -26,7 +26,7 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'registry.recent': [],
   'registry.choose': [],
   'registry.open': ['/some/registry'],
-  'registry.list': [],
+  'registry.list': [{ offset: 2500, limit: 2500, snapshot: 'a4c1e9' }],
   'registry.verify': [{ jobId: 'j1', name: 'summarizer', version: '1.0.0' }],
   'jobs.cancel': ['j1'],
   'module.read': [{ name: 'summarizer', version: '1.2.0-beta.1+build.5' }],
@@ -58,6 +58,10 @@ describe('dispatch', () => {
     ['registry.open', [42]],
     ['registry.open', ['']],
     ['registry.list', ['extra']],
+    ['registry.list', [{ offset: -1, limit: 100 }]],
+    ['registry.list', [{ offset: 0, limit: 0 }]],
+    ['registry.list', [{ offset: 0, limit: 1_000_000 }]],
+    ['registry.list', [{ offset: 0.5, limit: 100 }]],
     ['module.read', [{ name: '../../etc', version: '1.0.0' }]],
     ['module.read', [{ name: 'a/b', version: '1.0.0' }]],
     ['module.read', [{ name: 'ok', version: '../1.0.0' }]],
@@ -104,7 +108,7 @@ describe('dispatch', () => {
     handlers['registry.list'] = async () => {
       throw new TypeError('boom');
     };
-    const result = await dispatch(handlers, 'registry.list', [], { validateResults: false });
+    const result = await dispatch(handlers, 'registry.list', [{ offset: 0, limit: 100 }], { validateResults: false });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Unexpected internal error: boom' } });
   });
 

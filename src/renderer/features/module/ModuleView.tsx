@@ -1,7 +1,8 @@
 // One module: its versions on the left; for the selected version a header with its state, a warning
 // with the differing files when it is tampered, and the tabs.
 import type { VersionDetail } from '../../../shared/ipc/schemas';
-import { useRegistryListing, useVersionDetail, type VersionRef } from '../../api/queries';
+import { isComplete, useRegistryListing } from '../../api/listing';
+import { useVersionDetail, type VersionRef } from '../../api/queries';
 import { navigate, type ModuleTab } from '../../app/router';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/States';
@@ -82,6 +83,7 @@ export function ModuleView({ name, version, tab }: { name: string; version: stri
   const listing = useRegistryListing();
   if (!listing.data) return null;
   const row = listing.data.packages.find((candidate) => candidate.name === name);
+  if (!row && !isComplete(listing.data)) return <Loading label={`Looking for ${name} in the registry…`} />;
   if (!row)
     return (
       <EmptyState title={`No module named “${name}”`}>
@@ -91,15 +93,13 @@ export function ModuleView({ name, version, tab }: { name: string; version: stri
         </button>
       </EmptyState>
     );
-  const selected = version && row.versions.includes(version) ? version : row.latest;
-  const states = listing.data.versionStates;
+  const selected = version && row.versions.some((v) => v.version === version) ? version : row.latest;
   return (
     <div className="module-view">
       <VersionList
         versions={row.versions}
         latest={row.latest}
         selected={selected}
-        stateOf={(v) => states[`${name}@${v}`] ?? 'unverified'}
         onSelect={(v) => navigate({ page: 'module', name, version: v, tab })}
       />
       <VersionPane key={`${name}@${selected}`} versionRef={{ name, version: selected }} tab={tab} />

@@ -1,21 +1,21 @@
 // The versions of a module, newest first, each with its verification state.
-import type { Verification } from '../../../shared/ipc/schemas';
+import type { VersionState } from '../../../shared/ipc/schemas';
 import { VerificationBadge } from '../../components/VerificationBadge';
 
 interface Props {
-  versions: string[];
+  /** Oldest first, as the registry lists them. */
+  versions: VersionState[];
   latest: string;
   selected: string;
-  stateOf: (version: string) => Verification;
   onSelect: (version: string) => void;
 }
 
-export function VersionList({ versions, latest, selected, stateOf, onSelect }: Props) {
+export function VersionList({ versions, latest, selected, onSelect }: Props) {
   return (
     <nav className="versions" aria-label="Versions">
       <h2 className="versions-title">Versions</h2>
       <ul>
-        {[...versions].reverse().map((version) => (
+        {[...versions].reverse().map(({ version, verification }) => (
           <li key={version}>
             <button
               type="button"
@@ -26,7 +26,7 @@ export function VersionList({ versions, latest, selected, stateOf, onSelect }: P
             >
               <span className="mono">{version}</span>
               {version === latest && <span className="latest">latest</span>}
-              <VerificationBadge state={stateOf(version)} compact />
+              <VerificationBadge state={verification} compact />
             </button>
           </li>
         ))}

@@ -80,7 +80,7 @@ export function PackageList({ items, selected, onSelect }: Props) {
               <div className="package-row-head">
                 <span className="package-name">{row.name}</span>
                 <span className="package-version mono">{row.latest}</span>
-                <VerificationBadge state={item.state} compact={item.state === 'ok' || item.state === 'unverified'} />
+                <VerificationBadge state={row.verification} compact={row.verification === 'ok' || row.verification === 'unverified'} />
               </div>
               <div className="package-description">{row.description}</div>
               <div className="package-meta">

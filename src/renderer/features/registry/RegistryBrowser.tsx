@@ -1,7 +1,8 @@
 // The left pane: search, sort and the module list of the open registry, with its loading, error,
 // empty and no-match states each saying what to do next.
 import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
-import { useOpenRegistry, useRegistryListing } from '../../api/queries';
+import { isComplete, useRegistryListing, type RegistryListing } from '../../api/listing';
+import { useOpenRegistry } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/States';
 import { navigate, useRoute } from '../../app/router';
@@ -16,6 +17,11 @@ function focusList(event: KeyboardEvent<HTMLInputElement>): void {
   document.querySelector<HTMLElement>('.package-list')?.focus();
 }
 
+function statusText(shown: number, listing: RegistryListing): string {
+  const counts = `${shown.toLocaleString()} of ${listing.total.toLocaleString()} modules`;
+  return isComplete(listing) ? counts : `${counts} · reading ${(listing.total - listing.packages.length).toLocaleString()} more…`;
+}
+
 export function RegistryBrowser() {
   const listing = useRegistryListing();
   const openRegistry = useOpenRegistry();
@@ -24,7 +30,7 @@ export function RegistryBrowser() {
   const [sortKey, setSortKey] = useState<SortKey>('name');
   const deferredQuery = useDeferredValue(query);
 
-  const all = useMemo(() => (listing.data ? listPackages(listing.data) : []), [listing.data]);
+  const all = useMemo(() => listPackages(listing.data?.packages ?? []), [listing.data]);
   const sorted = useMemo(() => sortPackages(all, sortKey), [all, sortKey]);
   const shown = useMemo(() => filterPackages(sorted, deferredQuery), [sorted, deferredQuery]);
 
@@ -45,7 +51,7 @@ export function RegistryBrowser() {
         </button>
       </ErrorPanel>
     );
-  else if (all.length === 0)
+  else if (listing.data.total === 0)
     body = (
       <EmptyState title="No modules yet">
         <p>This registry is empty. Publish a module folder into it from a terminal:</p>
@@ -55,7 +61,7 @@ export function RegistryBrowser() {
     );
   else if (shown.length === 0)
     body = (
-      <EmptyState title="No matching modules">
+      <EmptyState title={isComplete(listing.data) ? 'No matching modules' : 'No matching modules so far'}>
         <p>Nothing matches “{deferredQuery}” in names, descriptions, tags or input/output types.</p>
         <button type="button" onClick={() => setQuery('')}>
           Clear search
@@ -80,7 +86,7 @@ export function RegistryBrowser() {
         />
         <div className="browser-status">
           <span className="muted" aria-live="polite">
-            {listing.data && `${shown.length.toLocaleString()} of ${all.length.toLocaleString()} modules`}
+            {listing.data && statusText(shown.length, listing.data)}
           </span>
           <label className="sort">
             Sort

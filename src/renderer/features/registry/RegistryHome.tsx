@@ -1,24 +1,27 @@
 // The right pane when no module is open: what this registry holds, its verification states at a glance,
 // and verification of the whole registry.
 import { useMemo } from 'react';
-import type { RegistryListing, Verification } from '../../../shared/ipc/schemas';
-import { useRegistryListing } from '../../api/queries';
+import type { PackageRow, Verification } from '../../../shared/ipc/schemas';
+import { isComplete, useRegistryListing } from '../../api/listing';
 import { VerificationBadge } from '../../components/VerificationBadge';
 import { VerifyPanel } from '../verify/VerifyPanel';
 
 const STATES: Verification[] = ['ok', 'tampered', 'unreadable', 'unverified'];
 
-function countStates(listing: RegistryListing): Record<Verification, number> {
+/** How many versions are in each state, in the order of STATES, leaving out the empty ones. */
+function countStates(packages: readonly PackageRow[]): { state: Verification; n: number }[] {
   const counts: Record<Verification, number> = { ok: 0, tampered: 0, unreadable: 0, unverified: 0 };
-  for (const state of Object.values(listing.versionStates)) counts[state] += 1;
-  return counts;
+  for (const row of packages) for (const { verification } of row.versions) counts[verification] += 1;
+  return STATES.filter((state) => counts[state] > 0).map((state) => ({ state, n: counts[state] }));
 }
 
 export function RegistryHome() {
   const listing = useRegistryListing();
-  const counts = useMemo(() => (listing.data ? countStates(listing.data) : null), [listing.data]);
-  if (!listing.data || !counts) return null;
-  const { packages, count } = listing.data;
+  // States are counted once every page is in; a partial count would look like a verdict.
+  const complete = listing.data !== undefined && isComplete(listing.data);
+  const counts = useMemo(() => (listing.data && complete ? countStates(listing.data.packages) : null), [listing.data, complete]);
+  if (!listing.data) return null;
+  const { total, count } = listing.data;
   return (
     <div className="home">
       <header className="page-header">
@@ -27,21 +30,21 @@ export function RegistryHome() {
       </header>
       <div className="stats">
         <div className="stat">
-          <span className="stat-value">{packages.length.toLocaleString()}</span>
+          <span className="stat-value">{total.toLocaleString()}</span>
           <span className="stat-label">modules</span>
         </div>
         <div className="stat">
           <span className="stat-value">{count.toLocaleString()}</span>
           <span className="stat-label">versions</span>
         </div>
-        {STATES.filter((state) => counts[state] > 0).map((state) => (
+        {(counts ?? []).map(({ state, n }) => (
           <div className="stat" key={state}>
-            <span className="stat-value">{counts[state].toLocaleString()}</span>
+            <span className="stat-value">{n.toLocaleString()}</span>
             <VerificationBadge state={state} />
           </div>
         ))}
       </div>
-      {packages.length > 0 && (
+      {total > 0 && (
         <>
           <h2 className="section-title">Integrity</h2>
           <VerifyPanel />

@@ -1,25 +1,32 @@
 // Search and sort over the registry listing, done in the renderer so typing never waits on main.
-// Each package gets one lower-cased haystack (name, description, tags, input and output types) once per
-// listing; a query is whitespace-separated terms that must all appear.
+// Each package gets one lower-cased haystack (name, description, tags, input and output types), made once
+// per row object: pages arriving or a verify changing a few rows recompute nothing else. A query is
+// whitespace-separated terms that must all appear.
 import compareVersions from 'semver/functions/compare';
-import type { PackageRow, RegistryListing, Verification } from '../../../shared/ipc/schemas';
-import { packageState, severity } from '../../api/verification-cache';
+import type { PackageRow } from '../../../shared/ipc/schemas';
+import { severity } from '../../api/verification-cache';
 
 export const SORT_KEYS = { name: 'Name', version: 'Latest version', verification: 'Verification' } as const;
 export type SortKey = keyof typeof SORT_KEYS;
 
 export interface ListedPackage {
   row: PackageRow;
-  state: Verification;
   haystack: string;
 }
 
-export function listPackages(listing: RegistryListing): ListedPackage[] {
-  return listing.packages.map((row) => ({
-    row,
-    state: packageState(row, listing.versionStates),
-    haystack: [row.name, row.description, ...row.tags, ...row.inputTypes, ...row.outputTypes].join('\n').toLowerCase(),
-  }));
+const listed = new WeakMap<PackageRow, ListedPackage>();
+
+function listedOf(row: PackageRow): ListedPackage {
+  let item = listed.get(row);
+  if (!item) {
+    item = { row, haystack: [row.name, row.description, ...row.tags, ...row.inputTypes, ...row.outputTypes].join('\n').toLowerCase() };
+    listed.set(row, item);
+  }
+  return item;
+}
+
+export function listPackages(packages: readonly PackageRow[]): ListedPackage[] {
+  return packages.map(listedOf);
 }
 
 export function filterPackages(items: ListedPackage[], query: string): ListedPackage[] {
@@ -43,7 +50,7 @@ function byLatestDescending(a: ListedPackage, b: ListedPackage): number {
 const COMPARATORS: Record<SortKey, (a: ListedPackage, b: ListedPackage) => number> = {
   name: byName,
   version: byLatestDescending,
-  verification: (a, b) => severity(a.state) - severity(b.state) || byName(a, b),
+  verification: (a, b) => severity(a.row.verification) - severity(b.row.verification) || byName(a, b),
 };
 
 export function sortPackages(items: ListedPackage[], key: SortKey): ListedPackage[] {

@@ -1,7 +1,8 @@
 // The Dependencies tab: the ranges a version declares, then what they resolve to in this registry
 // (a tree, or the explained conflict), with progress and cancel while a large graph resolves.
 import { useQueryClient } from '@tanstack/react-query';
-import type { VersionDetail } from '../../../shared/ipc/schemas';
+import { useMemo } from 'react';
+import type { Verification, VersionDetail } from '../../../shared/ipc/schemas';
 import { useJobProgress } from '../../api/progress';
 import { useResolution, type VersionRef } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -11,10 +12,13 @@ import { ConflictView } from './ConflictView';
 import { ResolvedTree } from './ResolvedTree';
 import { distinctModules } from './tree';
 
-function Resolution({ versionRef }: { versionRef: VersionRef }) {
+/** `rootState`: the version on screen was verified when it was read; the resolver checks only its dependencies. */
+function Resolution({ versionRef, rootState }: { versionRef: VersionRef; rootState: Verification }) {
   const client = useQueryClient();
   const { query, jobId, key } = useResolution(versionRef);
   const progress = useJobProgress(query.isFetching ? jobId : null);
+  const data = query.data;
+  const view = useMemo(() => (data?.ok ? { ...data, root: { ...data.root, verification: rootState } } : data), [data, rootState]);
 
   if (query.isFetching)
     return (
@@ -33,13 +37,12 @@ function Resolution({ versionRef }: { versionRef: VersionRef }) {
         </button>
       </ErrorPanel>
     );
-  if (!query.data)
+  if (!view)
     return (
       <button type="button" className="primary" onClick={() => void query.refetch()}>
         Resolve dependencies
       </button>
     );
-  const view = query.data;
   if (!view.ok) return <ConflictView error={view.error} explanation={view.explanation} />;
   const count = distinctModules(view.root);
   return (
@@ -66,7 +69,7 @@ export function DependenciesView({ detail, versionRef }: { detail: VersionDetail
         ))}
       </Table>
       <h2 className="section-title">Resolved</h2>
-      <Resolution versionRef={versionRef} />
+      <Resolution versionRef={versionRef} rootState={detail.verification} />
     </div>
   );
 }

@@ -1,0 +1,44 @@
+// Rescanning one module folder for the index: its versions, the inode of each, and a fresh entry for
+// every version that is new or whose folder was replaced. Runs on the worker pool when many folders
+// changed (a cold index), in-process otherwise.
+import { statSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { StoredVersion } from './index-entry.js';
+import { moduleDir } from './paths.js';
+import { scanVersionsSync } from './scan.js';
+
+export interface ModuleScanJob {
+  registry: string;
+  name: string;
+  /** Versions already in the index with their folder inode: those are not read again. */
+  known: Array<[version: string, ino: string]>;
+}
+
+export interface ModuleScan {
+  /** Every version folder in semver order; the entry is null when the known one still holds. */
+  versions: Array<[version: string, ino: string, entry: StoredVersion | null]>;
+  stray: string[];
+}
+
+function inode(path: string): string {
+  try {
+    return statSync(path, { bigint: true }).ino.toString();
+  } catch {
+    return '';
+  }
+}
+
+// Reading entries needs the manifest parsers; a refresh that finds nothing new never loads them.
+let entries: typeof import('./index-entry.js') | undefined;
+
+export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
+  const { versions, stray } = scanVersionsSync(job.registry, job.name);
+  const known = new Map(job.known);
+  const base = moduleDir(job.registry, job.name) + sep;
+  const out: ModuleScan['versions'] = [];
+  for (const v of versions) {
+    const ino = inode(base + v);
+    out.push([v, ino, known.get(v) === ino ? null : await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino)]);
+  }
+  return { versions: out, stray };
+}

@@ -1,0 +1,53 @@
+// The serializer reuses objects whose keys are already in order; its bytes must be exactly those of the
+// plain definition: copy every object with Object.keys(...).sort(), drop undefined fields, stringify.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/cli/output/canonical-json.js';
+
+function reference(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v !== null && typeof v === 'object') {
+      const source = v as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(source).sort()) if (source[key] !== undefined) out[key] = sortKeys(source[key]);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sortKeys(value)) ?? 'null';
+}
+
+// Keys that exercise the corners: integer-like keys (enumerated first), non-ASCII, and the special names.
+const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('0', '1', '10', '9', 'é', '😀', 'a', 'b', '__proto__', 'toJSON', 'constructor'));
+const leaf = fc.oneof(fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.string(), fc.date({ noInvalidDate: true }));
+const value = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object'), tie('sortedObject')),
+  array: fc.array(tie('node'), { maxLength: 5 }),
+  object: fc.array(fc.tuple(key, tie('node')), { maxLength: 6 }).map((entries) => Object.fromEntries(entries)),
+  // Objects built in sorted key order, the shape the fast path reuses.
+  sortedObject: fc
+    .array(fc.tuple(fc.string({ maxLength: 4 }), tie('node')), { maxLength: 6 })
+    .map((entries) => Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+})).node;
+
+describe('canonicalJson', () => {
+  it('prints the same bytes as copying every object with sorted keys', () => {
+    fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)), { numRuns: 2000 });
+  });
+
+  it('matches on parsed JSON with __proto__ keys, null-prototype objects and arrays with holes', () => {
+    const parsed: unknown = JSON.parse('{"b":{"__proto__":{"x":1},"a":2},"a":[1,{"d":4,"c":3}]}');
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: { d: undefined, c: [3, , 4] } });
+    // eslint-disable-next-line no-sparse-arrays
+    const holes = [1, , { b: 1, a: 2 }];
+    for (const v of [parsed, bare, holes, { a: undefined }, [undefined, () => 1]]) expect(canonicalJson(v)).toBe(reference(v));
+  });
+
+  it('leaves the value it was given unchanged', () => {
+    const data = { z: { b: 1, a: [{ d: 1, c: 2 }] }, a: 1 };
+    const before = JSON.stringify(data);
+    expect(canonicalJson(data)).toBe('{"a":1,"z":{"a":[{"c":2,"d":1}],"b":1}}');
+    expect(JSON.stringify(data)).toBe(before);
+  });
+});
