@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliBin = join(projectRoot, 'bin/promptpm.js');
@@ -19,6 +20,14 @@ export function benchRegistry({ modules = 10000, versions = 3 } = {}) {
   execFileSync('touch', [join(dir, '.complete')]);
   return dir;
 }
+
+/** Compiles the CLI (out/cli), so a benchmark measures the current sources, not a stale build. */
+export function buildCli() {
+  execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.cli.json')], { stdio: 'inherit' });
+}
+
+/** The 1-minute load average, printed beside figures: the box is shared and timings move with it. */
+export const loadLine = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 
 /** Median wall time in ms of `fn` over `runs` runs (after one warm-up unless warm is false). */
 export function medianMs(fn, { runs = 5, warm = true } = {}) {

@@ -1,6 +1,8 @@
-// sha256 of one file through a reused buffer. Opened with O_NOFOLLOW and checked with fstat, so a file
-// swapped for a symlink or device between walk and read is refused, not followed. Registry files are
-// small: one read and a one-shot hash cover most of them; larger ones are streamed in 1 MiB chunks.
+// Reading registry files without following links. Files are opened with O_NOFOLLOW (a symlink is refused)
+// and O_NONBLOCK (a FIFO never blocks). Registry files are small: one read into a reused buffer covers
+// most, and a short non-empty read can only come from the regular file the walk found, so only an empty
+// or buffer-filling read pays for an fstat; a device or FIFO swapped in after the walk is refused there
+// and never read forever. Larger files are streamed in 1 MiB chunks.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash, hash } from 'node:crypto';
 
@@ -9,32 +11,66 @@ let shared: Buffer | null = null;
 
 export class NotRegularFileError extends Error {}
 
+const openNoFollow = (path: string): number => openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+
+function regularSize(fd: number, path: string): number {
+  const st = fstatSync(fd);
+  if (!st.isFile()) throw new NotRegularFileError(`Not a regular file: ${path}`);
+  return st.size;
+}
+
 /** Opens a path for reading without following a final symlink; throws NotRegularFileError for non-files. */
 export function openRegular(path: string): { fd: number; size: number } {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  const st = fstatSync(fd);
-  if (!st.isFile()) {
+  const fd = openNoFollow(path);
+  try {
+    return { fd, size: regularSize(fd, path) };
+  } catch (err) {
     closeSync(fd);
-    throw new NotRegularFileError(`Not a regular file: ${path}`);
+    throw err;
   }
-  return { fd, size: st.size };
+}
+
+/** Reads the file's start into the shared buffer; `n` bytes of it are valid and `fd` stays open. */
+function readStart(path: string): { fd: number; buf: Buffer; n: number } {
+  const fd = openNoFollow(path);
+  try {
+    const buf = (shared ??= Buffer.allocUnsafe(CHUNK));
+    const n = readSync(fd, buf, 0, CHUNK, null);
+    if (n === 0 || n === CHUNK) regularSize(fd, path);
+    return { fd, buf, n };
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
 }
 
 /** Lowercase hex sha256 of a regular file's bytes. */
 export function sha256File(path: string): string {
-  const { fd } = openRegular(path);
+  const { fd, buf, n } = readStart(path);
   try {
-    const buf = (shared ??= Buffer.allocUnsafe(CHUNK));
     // A short read from a regular file means end of file: small files need no second read.
-    const first = readSync(fd, buf, 0, CHUNK, null);
-    if (first < CHUNK) return hash('sha256', buf.subarray(0, first), 'hex');
+    if (n < CHUNK) return hash('sha256', buf.subarray(0, n), 'hex');
     const h = createHash('sha256').update(buf);
-    for (;;) {
-      const n = readSync(fd, buf, 0, CHUNK, null);
-      if (n === 0) break;
-      h.update(buf.subarray(0, n));
-    }
+    for (let k = readSync(fd, buf, 0, CHUNK, null); k > 0; k = readSync(fd, buf, 0, CHUNK, null)) h.update(buf.subarray(0, k));
     return h.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A regular file's whole content, or null when it is larger than `max` bytes. */
+export function readRegularFile(path: string, max: number): Buffer | null {
+  const { fd, buf, n } = readStart(path);
+  try {
+    if (n < CHUNK) return Buffer.from(buf.subarray(0, n));
+    const parts = [Buffer.from(buf)];
+    let total = n;
+    for (let k = readSync(fd, buf, 0, CHUNK, null); k > 0; k = readSync(fd, buf, 0, CHUNK, null)) {
+      total += k;
+      if (total > max) return null;
+      parts.push(Buffer.from(buf.subarray(0, k)));
+    }
+    return Buffer.concat(parts);
   } finally {
     closeSync(fd);
   }

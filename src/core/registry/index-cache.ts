@@ -13,6 +13,7 @@ import { acquireLock } from './lock.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import { TaskPool } from './pool.js';
 import { scanNames } from './scan.js';
+import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
 export type { IndexFile } from './index-format.js';
@@ -68,8 +69,11 @@ function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: numb
   return changed;
 }
 
-/** Brings `idx` up to date with modules/ (rescans run on `pool` when many folders changed); returns whether anything changed. */
-async function refresh(registry: string, idx: IndexFile, pool: TaskPool): Promise<boolean> {
+/**
+ * Brings `idx` up to date with modules/ (rescans run on `pool` when many folders changed); returns whether
+ * anything changed. Modules whose versions may differ from before are added to `rescanned`.
+ */
+async function refresh(registry: string, idx: IndexFile, pool: TaskPool, rescanned?: Set<string>): Promise<boolean> {
   const now = Date.now();
   const top = statDir(modulesDir(registry));
   if (top === null) {
@@ -92,15 +96,20 @@ async function refresh(registry: string, idx: IndexFile, pool: TaskPool): Promis
   const stamps: Array<number | null> = [];
   // Plain concatenation: names in the index are checked path segments, and this runs for every module.
   const base = modulesDir(registry) + sep;
+  let checked = 0;
   for (const [name, stored] of idx.names) {
+    // Let the event loop breathe now and then: verify feeds its worker threads meanwhile.
+    if ((++checked & 1023) === 0) await yieldNow();
     const st = statDir(base + name);
     if (st === null) {
       idx.names.delete(name);
+      rescanned?.add(name);
       changed = true;
       continue;
     }
     const s = stamp(st, now);
     if (s !== null && s === stored.mtime) continue;
+    rescanned?.add(name);
     jobs.push({ registry, name, known: stored.versions.map((v, i) => [v, entryAt(idx, stored, i).ino]) });
     stamps.push(s);
   }
@@ -158,9 +167,12 @@ async function withPool<T>(pool: TaskPool | undefined, fn: (pool: TaskPool) => P
   }
 }
 
-/** Brings a loaded index up to date (rescans on `pool` when given) and writes it back when it changed. */
-export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool): Promise<IndexFile> {
-  if (await withPool(pool, (p) => refresh(registry, idx, p))) await writeBestEffort(registry, idx);
+/**
+ * Brings a loaded index up to date in place (rescans on `pool` when given) and writes it back when it
+ * changed; names of modules whose versions may have changed are added to `rescanned`.
+ */
+export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool, rescanned?: Set<string>): Promise<IndexFile> {
+  if (await withPool(pool, (p) => refresh(registry, idx, p, rescanned))) await writeBestEffort(registry, idx);
   return idx;
 }
 
@@ -191,27 +203,51 @@ export async function readIndex(registry: string): Promise<RegistryIndex> {
   return { modules };
 }
 
-/**
- * Stores verification results (keyed `name@version`) as the last known state, in `fresh` when the caller
- * holds a fresh index already. Writes only when a state changed. Best effort.
- */
-export async function recordVerification(registry: string, states: Map<string, Verification>, fresh?: IndexFile): Promise<void> {
+/** Sets one version's last known verification; returns whether it changed. */
+function setState(idx: IndexFile, stored: StoredName, i: number, state: Verification): boolean {
+  if (stateAt(idx, stored, i) === state) return false;
+  entriesOf(idx, stored)[i]!.verification = state;
+  return true;
+}
+
+/** Stores verification results (keyed `name@version`) as the last known state. Writes only when something changed. Best effort. */
+export async function recordVerification(registry: string, states: Map<string, Verification>): Promise<void> {
   if (states.size === 0) return;
   try {
-    const idx = fresh ?? loadIndexFile(registry);
-    let changed = fresh === undefined ? await withPool(undefined, (p) => refresh(registry, idx, p)) : false;
-    for (const [name, stored] of idx.names) {
-      for (const [i, version] of stored.versions.entries()) {
-        const s = states.get(`${name}@${version}`);
-        if (s === undefined) continue;
-        const entry = entriesOf(idx, stored)[i]!;
-        if (s !== entry.verification) {
-          entry.verification = s;
-          changed = true;
-        }
-      }
+    const idx = loadIndexFile(registry);
+    let changed = await withPool(undefined, (p) => refresh(registry, idx, p));
+    for (const [key, state] of states) {
+      // Module names never contain `@`, so the first one separates name and version.
+      const at = key.indexOf('@');
+      const stored = idx.names.get(key.slice(0, at));
+      const i = stored ? stored.versions.indexOf(key.slice(at + 1)) : -1;
+      if (stored && i >= 0 && setState(idx, stored, i, state)) changed = true;
     }
     if (changed) await writeIndex(registry, idx, new Set(states.keys()));
+  } catch {
+    // The cache is optional; verification results were already returned to the caller.
+  }
+}
+
+/**
+ * Stores the results of verifying every version of a fresh index: `states` holds one state per version in
+ * the index's order (undefined where a cancelled run did not get to it). Writes only when something changed.
+ */
+export async function recordInOrder(registry: string, idx: IndexFile, states: Array<Verification | undefined>): Promise<void> {
+  let changed = false;
+  let k = 0;
+  for (const stored of idx.names.values()) {
+    for (let i = 0; i < stored.versions.length; i++, k++) {
+      const state = states[k];
+      if (state !== undefined && setState(idx, stored, i, state)) changed = true;
+    }
+  }
+  if (!changed) return;
+  const verified = new Set<string>();
+  k = 0;
+  for (const [name, stored] of idx.names) for (const version of stored.versions) if (states[k++] !== undefined) verified.add(`${name}@${version}`);
+  try {
+    await writeIndex(registry, idx, verified);
   } catch {
     // The cache is optional; verification results were already returned to the caller.
   }

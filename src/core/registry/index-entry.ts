@@ -6,6 +6,8 @@
 import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
 import { sep } from 'node:path';
 import { INPUT_NAME, TYPE_NAME, isModuleName, isStrictSemver, isValidRange } from '../module/rules.js';
+import type * as Toml from 'smol-toml';
+import type * as Yaml from 'yaml';
 import type { Dependency, IndexEntry } from './types.js';
 
 export interface StoredVersion extends IndexEntry {
@@ -120,8 +122,8 @@ export function indexFields(root: unknown): Fields | null {
 }
 
 // The parsers load on first use and are kept: a dynamic import per manifest costs as much as a parse.
-let yaml: typeof import('yaml') | undefined;
-let toml: typeof import('smol-toml') | undefined;
+let yaml: typeof Yaml | undefined;
+let toml: typeof Toml | undefined;
 
 async function parseText(text: string, isToml: boolean): Promise<unknown> {
   if (isToml) return (toml ??= await import('smol-toml')).parse(text, { maxDepth: 100 });

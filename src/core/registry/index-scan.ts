@@ -3,6 +3,7 @@
 // changed (a cold index), in-process otherwise.
 import { statSync } from 'node:fs';
 import { sep } from 'node:path';
+import type * as IndexEntry from './index-entry.js';
 import type { StoredVersion } from './index-entry.js';
 import { moduleDir } from './paths.js';
 import { scanVersionsSync } from './scan.js';
@@ -29,7 +30,7 @@ function inode(path: string): string {
 }
 
 // Reading entries needs the manifest parsers; a refresh that finds nothing new never loads them.
-let entries: typeof import('./index-entry.js') | undefined;
+let entries: typeof IndexEntry | undefined;
 
 export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   const { versions, stray } = scanVersionsSync(job.registry, job.name);

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { TaskName } from './registry-worker.js';
 
-const BATCH = 32;
+const BATCH = 64;
 const IN_FLIGHT = 2;
 export const IN_PROCESS_MAX = 64;
 

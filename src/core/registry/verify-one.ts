@@ -1,9 +1,8 @@
 // Verifies one version folder against its immutability manifest, synchronously (it runs inside worker
 // threads): every file hashed, none followed through a symlink, each difference reported by path.
-import { closeSync, readSync } from 'node:fs';
 import { hash } from 'node:crypto';
 import { sep } from 'node:path';
-import { openRegular, sha256File } from './hash.js';
+import { readRegularFile, sha256File } from './hash.js';
 import { parseManifest } from './manifest.js';
 import { MANIFEST_FILE, compareCodePoints } from './paths.js';
 import { sortedWalk, type WalkEntry } from './walk.js';
@@ -19,24 +18,10 @@ const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const SKIP_MANIFEST: ReadonlySet<string> = new Set([MANIFEST_FILE]);
 
 export function readManifestBytes(dir: string): Buffer | null {
-  let opened: { fd: number; size: number };
   try {
-    opened = openRegular(dir + sep + MANIFEST_FILE);
+    return readRegularFile(dir + sep + MANIFEST_FILE, MAX_MANIFEST_BYTES);
   } catch {
     return null;
-  }
-  try {
-    if (opened.size > MAX_MANIFEST_BYTES) return null;
-    const buf = Buffer.allocUnsafe(opened.size);
-    let off = 0;
-    while (off < opened.size) {
-      const n = readSync(opened.fd, buf, off, opened.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
-  } finally {
-    closeSync(opened.fd);
   }
 }
 

@@ -1,12 +1,12 @@
 // verify: recompute every hash of one version or of the whole registry (parallel, cancellable), and
 // remember each result as the version's last known verification in the index. The fresh index lists the
 // versions and stray entries of the whole registry, so a full verify reads no folder twice; the worker
-// threads start while it loads.
+// threads boot while it loads.
 import { lstat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import type { LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
-import { freshen, loadIndexFile, recordVerification, versionCount, type IndexFile } from './index-cache.js';
+import { freshen, loadIndexFile, recordInOrder, recordVerification, versionCount, type IndexFile } from './index-cache.js';
 import { resolveRegistryLocation } from './location.js';
 import { isSafeName, isSafeVersion, moduleDir, modulesDir, versionPath } from './paths.js';
 import { IN_PROCESS_MAX, TaskPool } from './pool.js';
@@ -41,12 +41,12 @@ export async function verifyVersion(registry: string, name: string, version: str
 interface Plan {
   jobs: VerifyJob[];
   stray: string[];
-  /** The fresh index when the plan came from it (whole registry), to record the results in. */
-  index?: IndexFile;
 }
 
+type Progress = (r: VersionVerification) => void;
+
 /** Every version of the registry, in name then semver order, and every stray entry, from the fresh index. */
-async function planAll(root: string, pool: TaskPool): Promise<Plan> {
+async function planAll(root: string, pool: TaskPool): Promise<Plan & { index: IndexFile }> {
   const stored = loadIndexFile(root);
   if (versionCount(stored) > IN_PROCESS_MAX) pool.prestart();
   const index = await freshen(root, stored, pool);
@@ -72,27 +72,26 @@ async function planOne(root: string, name: string, version?: string): Promise<Pl
 export async function verifyRegistry(registry: string, opts: { name?: string; version?: string } & LongWorkOptions = {}): Promise<VerifyReport> {
   const root = await resolveRegistryLocation(registry);
   const pool = new TaskPool();
+  let done = 0;
+  const progress =
+    (total: number): Progress =>
+    (r) =>
+      opts.onProgress?.({ phase: 'verify', done: ++done, total, current: `${r.name}@${r.version}` });
   try {
-    const { jobs, stray, index } = opts.name === undefined ? await planAll(root, pool) : await planOne(root, opts.name, opts.version);
-    let done = 0;
-    opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
-    const run = await pool.run(
-      'verify',
-      verifyVersionDir,
-      jobs,
-      (r) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${r.name}@${r.version}` }),
-      opts.signal,
-    );
-    const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: run.cancelled, versions: [], stray };
-    const states = new Map<string, Verification>();
-    for (const r of run.results) {
+    const plan: Plan & { index?: IndexFile } = opts.name === undefined ? await planAll(root, pool) : await planOne(root, opts.name, opts.version);
+    opts.onProgress?.({ phase: 'verify', done, total: plan.jobs.length });
+    const run = await pool.run('verify', verifyVersionDir, plan.jobs, progress(plan.jobs.length), opts.signal);
+    const outcome = { ...run, stray: plan.stray, index: plan.index };
+    const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: outcome.cancelled, versions: [], stray: outcome.stray };
+    for (const r of outcome.results) {
       if (r === undefined) continue;
       report.versions.push({ name: r.name, version: r.version, status: r.status, changed: r.changed, missing: r.missing, extra: r.extra });
       report[r.status]++;
-      states.set(`${r.name}@${r.version}`, r.status);
     }
     report.total = report.versions.length;
-    await recordVerification(root, states, index);
+    // Whole-registry results are the fresh index's versions in order; a module's are recorded by key.
+    if (outcome.index) await recordInOrder(root, outcome.index, outcome.results.map((r) => r?.status));
+    else await recordVerification(root, new Map(report.versions.map((v): [string, Verification] => [`${v.name}@${v.version}`, v.status])));
     return report;
   } finally {
     pool.close();

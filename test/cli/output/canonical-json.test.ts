@@ -38,9 +38,9 @@ describe('canonicalJson', () => {
 
   it('matches on parsed JSON with __proto__ keys, null-prototype objects and arrays with holes', () => {
     const parsed: unknown = JSON.parse('{"b":{"__proto__":{"x":1},"a":2},"a":[1,{"d":4,"c":3}]}');
-    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: { d: undefined, c: [3, , 4] } });
-    // eslint-disable-next-line no-sparse-arrays
-    const holes = [1, , { b: 1, a: 2 }];
+    const holes: unknown[] = [1];
+    holes[2] = { b: 1, a: 2 };
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: { d: undefined, c: holes } });
     for (const v of [parsed, bare, holes, { a: undefined }, [undefined, () => 1]]) expect(canonicalJson(v)).toBe(reference(v));
   });
 

@@ -1,0 +1,79 @@
+// The worker-thread path. Tests run the TypeScript sources, where no compiled worker sits beside pool.ts
+// and everything runs in-process; these tests load the tsc build (made by test/global-setup.ts), whose
+// registry-worker.js is found beside pool.js, and check the threads give exactly the in-process answers.
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as source from '../../../src/core/registry/index.js';
+import { serializeManifest } from '../../../src/core/registry/manifest.js';
+import type * as PoolModule from '../../../src/core/registry/pool.js';
+import type { VersionVerification } from '../../../src/core/registry/types.js';
+import type { VerifyJob } from '../../../src/core/registry/verify-one.js';
+import { makeModule, tempDir } from './helpers.js';
+
+const built = (rel: string): string => pathToFileURL(join(import.meta.dirname, '../../../out/cli/core/registry', rel)).href;
+const MODULES = 80;
+
+/** A registry of MODULES published modules (more than the pool runs in-process), written directly. */
+function bigRegistry(): string {
+  const reg = join(tempDir(), 'reg');
+  for (let i = 0; i < MODULES; i++) {
+    const name = `mod-${String(i).padStart(3, '0')}`;
+    const dir = join(reg, 'modules', name, '1.0.0');
+    mkdirSync(dir, { recursive: true });
+    makeModule(dir, name, '1.0.0', { 'tests/data.txt': `data ${i}\n` });
+    const files = ['promptpm.yaml', 'template.prompt', 'tests/data.txt'].map((path) => ({
+      path,
+      sha256: createHash('sha256').update(readFileSync(join(dir, path))).digest('hex'),
+    }));
+    writeFileSync(join(dir, '.promptpm_immutable.json'), serializeManifest({ algorithm: 'sha256', files, name, version: '1.0.0' }));
+  }
+  return reg;
+}
+
+describe('worker threads (compiled build)', () => {
+  it('runs large batches on the threads, never in-process', async () => {
+    const { TaskPool } = (await import(built('pool.js'))) as typeof PoolModule;
+    const reg = bigRegistry();
+    const jobs: VerifyJob[] = Array.from({ length: MODULES }, (_, i) => {
+      const name = `mod-${String(i).padStart(3, '0')}`;
+      return { dir: join(reg, 'modules', name, '1.0.0'), name, version: '1.0.0' };
+    });
+    const pool = new TaskPool();
+    let seen = 0;
+    try {
+      const inProcess = (): never => {
+        throw new Error('ran in-process');
+      };
+      const run = await pool.run<VerifyJob, VersionVerification>('verify', inProcess, jobs, () => seen++);
+      expect(run.cancelled).toBe(false);
+      expect(seen).toBe(MODULES);
+      expect(run.results.map((r) => r?.status)).toEqual(Array(MODULES).fill('ok'));
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('verifies and lists exactly like the in-process code, tampering and stray entries included', async () => {
+    const compiled = (await import(built('index.js'))) as typeof source;
+    const reg = bigRegistry();
+    appendFileSync(join(reg, 'modules', 'mod-007', '1.0.0', 'template.prompt'), 'tampered');
+    writeFileSync(join(reg, 'modules', 'mod-011', '1.0.0', 'extra.txt'), 'x');
+    mkdirSync(join(reg, 'modules', 'mod-012', '1.0.0.tmp'));
+    const threads = await compiled.verifyRegistry(reg);
+    expect(threads).toMatchObject({ total: MODULES, ok: MODULES - 2, tampered: 2, stray: ['modules/mod-012/1.0.0.tmp'] });
+    expect(threads.versions.find((v) => v.name === 'mod-007')).toMatchObject({ changed: ['template.prompt'] });
+    expect(threads.versions.find((v) => v.name === 'mod-011')).toMatchObject({ extra: ['extra.txt'] });
+    // The cold index was built on the threads by that verify; list and readIndex must match a fresh in-process build.
+    const viaThreads = { list: await compiled.listRegistry(reg), index: await compiled.readIndex(reg) };
+    const copy = join(tempDir(), 'copy');
+    cpSync(reg, copy, { recursive: true });
+    rmSync(join(copy, '.promptpm'), { recursive: true });
+    expect(await source.verifyRegistry(copy)).toEqual({ ...threads, registry_path: copy });
+    const inProcess = await source.readIndex(copy);
+    expect(viaThreads.index).toEqual(inProcess);
+    expect(viaThreads.list.packages).toEqual((await source.listRegistry(copy)).packages);
+  });
+});
