@@ -1,6 +1,7 @@
 // `promptpm list`: every published version, answered from the registry index (never hashes).
 import type { Command } from 'commander';
 import { defineCommand } from '../define-command.js';
+import { presorted } from '../output/canonical-json.js';
 import { execute } from '../run.js';
 
 export function registerList(program: Command): void {
@@ -9,7 +10,9 @@ export function registerList(program: Command): void {
       execute('list', cmd, process.cwd(), async (ctx) => {
         const registry = (ctx.subject = await ctx.registry());
         const { listRegistry } = await import('../../core/registry/index.js');
-        return { ...(await listRegistry(registry)) };
+        const list = await listRegistry(registry, { versionStates: false });
+        // The core builds every row with its keys in sorted order (list.ts): print them without a re-sort.
+        return { ...list, modules: presorted(list.modules), packages: presorted(list.packages) };
       }),
     );
 }

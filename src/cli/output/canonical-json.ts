@@ -18,9 +18,21 @@ function sortedCopy(source: Record<string, unknown>): Record<string, unknown> {
   return sorted;
 }
 
+/** Values whose producer guarantees sorted keys at every depth (see `presorted`). */
+const PRESORTED = new WeakSet<object>();
+
+/**
+ * Marks `value` as already in canonical order at every depth (keys sorted, no undefined fields), so it is
+ * printed without being walked: for the list's tens of thousands of rows, which the core builds in order.
+ */
+export function presorted<T extends object>(value: T): T {
+  PRESORTED.add(value);
+  return value;
+}
+
 /** The value with keys sorted at every depth; returns the value itself when it already is. */
 function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object' || PRESORTED.has(value)) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {

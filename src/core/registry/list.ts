@@ -6,7 +6,7 @@ import { sep } from 'node:path';
 import { loadFreshIndex } from './index-cache.js';
 import { entryAt, sourceAt, stateAt } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
-import type { ListResult, PackageRow, Verification } from './types.js';
+import type { ListResult, ListRows, PackageRow, Verification } from './types.js';
 
 const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadable: 2, tampered: 3 };
 
@@ -23,10 +23,18 @@ export function latestOfSorted(sorted: string[]): string {
   return sorted[sorted.length - 1]!;
 }
 
-export async function listRegistry(registry: string): Promise<ListResult> {
+/**
+ * The listing. `versionStates` (one key per version) is for the app; the CLI leaves it out, which saves
+ * building a 30k-key object on every warm `list`.
+ */
+export async function listRegistry(registry: string): Promise<ListResult>;
+export async function listRegistry(registry: string, opts: { versionStates: false }): Promise<ListRows>;
+export async function listRegistry(registry: string, opts: { versionStates?: boolean } = {}): Promise<ListRows | ListResult> {
   const root = await resolveRegistryLocation(registry);
   const idx = await loadFreshIndex(root);
-  const result: ListResult = { registry_path: root, count: 0, modules: [], packages: [], versionStates: {} };
+  const states: Record<string, Verification> | null = opts.versionStates === false ? null : {};
+  const modules: ListRows['modules'] = [];
+  const packages: PackageRow[] = [];
   for (const [name, stored] of idx.names) {
     if (stored.versions.length === 0) continue;
     let worst: Verification = 'ok';
@@ -38,13 +46,13 @@ export async function listRegistry(registry: string): Promise<ListResult> {
       const source = sourceAt(idx, stored, i);
       const state = stateAt(idx, stored, i);
       const dir = base + version;
-      result.modules.push({ name, source: source === null ? dir : dir + sep + source, version });
-      result.versionStates[`${name}@${version}`] = state;
+      modules.push({ name, source: source === null ? dir : dir + sep + source, version });
+      if (states !== null) states[`${name}@${version}`] = state;
       if (SEVERITY[state] > SEVERITY[worst]) worst = state;
     }
     const latest = latestOfSorted(versions);
     const top = entryAt(idx, stored, versions.indexOf(latest));
-    const row: PackageRow = {
+    packages.push({
       description: top.description,
       inputTypes: top.inputTypes,
       latest,
@@ -53,9 +61,8 @@ export async function listRegistry(registry: string): Promise<ListResult> {
       tags: top.tags,
       verification: worst,
       versions,
-    };
-    result.packages.push(row);
+    });
   }
-  result.count = result.modules.length;
-  return result;
+  const rows: ListRows = { registry_path: root, count: modules.length, modules, packages };
+  return states === null ? rows : { ...rows, versionStates: states };
 }

@@ -68,12 +68,17 @@ export interface PackageRow {
   outputTypes: string[];
 }
 
-export interface ListResult {
+/** The list as the CLI prints it (§6): rows only. */
+export interface ListRows {
   registry_path: string;
   count: number;
   /** One row per version, exactly {name, version, source}, sorted by name then semver (§6). */
   modules: Array<{ name: string; version: string; source: string }>;
   packages: PackageRow[];
+}
+
+/** The list as the app reads it: also each version's last known verification, keyed `name@version`. */
+export interface ListResult extends ListRows {
   versionStates: Record<string, Verification>;
 }
 
