@@ -1,11 +1,12 @@
-// The real app: launches out/main with the Electron binary and clicks browse → open module. Runs only
-// where the binary was downloaded (node_modules/electron/path.txt); elsewhere it skips, saying why.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The real app: launches out/main with the Electron binary and runs the same flow as the harness spec
+// (browse → search → open module → run tests → verify, steps in support/flows.ts). Runs only where the
+// binary was downloaded (node_modules/electron/path.txt); elsewhere it skips, saying why.
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { browseSearchOpenTestVerify, buildFlowRegistry } from './support/flows.js';
+import { registryPath, removeRegistry } from './support/registries.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pathFile = join(root, 'node_modules/electron/path.txt');
@@ -17,14 +18,19 @@ test.skip(
     'The same flow runs in Chromium through the bridge harness; run `npx install-electron` on a machine with internet to run this spec.',
 );
 
-test('browse → open module in the real Electron app', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'promptpm-electron-'));
-  const registry = join(work, 'registry');
-  const userData = join(work, 'userdata');
-  execFileSync(process.execPath, [join(root, '../shared/bench/make-registry.mjs'), '--out', registry, '--modules', '3', '--versions', '2']);
-  execFileSync('mkdir', ['-p', userData]);
+const registry = registryPath('electron');
+
+test.afterAll(() => removeRegistry(registry));
+
+test('browse → search → open module → run tests → verify in the real Electron app', async () => {
+  await buildFlowRegistry(registry);
+  // Main shows the registry by its real path (symlinks resolved, e.g. macOS's /var → /private/var).
+  const opened = realpathSync(registry);
+  // Beside the registry, so removeRegistry cleans it up too.
+  const userData = join(registry, '..', 'userdata');
+  mkdirSync(userData, { recursive: true });
   // As if the user had opened this registry in an earlier session.
-  writeFileSync(join(userData, 'settings.json'), JSON.stringify({ version: 1, recentRegistries: [registry], currentRegistry: registry, window: null }));
+  writeFileSync(join(userData, 'settings.json'), JSON.stringify({ version: 1, recentRegistries: [opened], currentRegistry: opened, window: null }));
 
   const app = await electron.launch({
     executablePath: binary!,
@@ -42,12 +48,8 @@ test('browse → open module in the real Electron app', async () => {
     });
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'jobs', 'module', 'on', 'pathsForFiles', 'registry'] });
 
-    await expect(page.getByText('module-00002').first()).toBeVisible();
-    await page.getByText('module-00002').first().click();
-    await expect(page.getByText('Synthetic module 2 version 1').first()).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath('electron-module.png') });
+    await browseSearchOpenTestVerify(page, opened, (name) => page.screenshot({ path: test.info().outputPath(`electron-${name}.png`) }));
   } finally {
     await app.close();
-    rmSync(work, { recursive: true, force: true });
   }
 });

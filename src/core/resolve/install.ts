@@ -1,8 +1,8 @@
 // install [path] [--frozen]: validate the module, resolve and verify its dependencies, and keep
 // promptpm.lock in step — rewritten only when its bytes change, never written under --frozen.
-import { randomBytes } from 'node:crypto';
-import { lstat, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import { PromptPMError, validationFailure } from '../errors.js';
 import { loadModule } from '../module/index.js';
 import type { LongWorkOptions } from '../progress.js';
@@ -22,7 +22,7 @@ export async function installModule(moduleDir: string, registry: string, opts: {
   const text = serializeLock(resolution.lock);
   const existing = await readLock(lockPath);
   if (opts.frozen) checkFrozen(lockPath, existing, text, resolution.lock);
-  else if (existing !== text) await writeAtomic(lockPath, text);
+  else if (existing !== text) await writeFileAtomic(lockPath, text);
   return {
     module_path: mod.path,
     registry_path: registryPath,
@@ -65,16 +65,4 @@ function lockError(lockPath: string, message: string, reason: string, difference
     file: lockPath,
     data: { lock_path: lockPath, differences },
   });
-}
-
-/** Writes beside the target and renames over it, so a reader never sees a half-written lock. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 
 export const MAX_RECENT = 10;
 
@@ -73,7 +73,7 @@ export class SettingsStore {
   update(change: (settings: Settings) => Settings): Promise<void> {
     this.current = settingsSchema.parse(change(this.get()));
     const text = JSON.stringify(this.current, null, 2) + '\n';
-    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(this.file, text));
+    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(this.file, text, 0o600));
     return this.writing;
   }
 }
