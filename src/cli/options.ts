@@ -1,6 +1,7 @@
 // Global flags (§6): accepted before the command (program level) and after it (every command repeats
-// them), then merged, the command's own occurrence winning.
-import { Option, type Command } from 'commander';
+// them), then merged, the command's own occurrence winning. No commander code is loaded here, so the
+// plain `list` path (plain-list.ts) starts without it.
+import type { Command } from 'commander';
 import type { OutputMode } from './output/render.js';
 
 export interface GlobalOptions {
@@ -9,17 +10,6 @@ export interface GlobalOptions {
   json?: boolean;
   pretty?: boolean;
   quiet?: boolean;
-}
-
-const GROUP = 'Global options:';
-
-export function addGlobalOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--registry <path>', 'local registry folder (default: ./.promptpm_registry)').helpGroup(GROUP))
-    .addOption(new Option('--config <path>', 'JSON config file: {"registry"?: "<path>"}').helpGroup(GROUP))
-    .addOption(new Option('--json', 'print the result envelope as compact JSON with sorted keys').helpGroup(GROUP))
-    .addOption(new Option('--pretty', 'print the result for people (colour on a terminal)').helpGroup(GROUP))
-    .addOption(new Option('--quiet', 'print nothing on success; failures are still printed').helpGroup(GROUP));
 }
 
 export function readGlobalOptions(cmd: Command): GlobalOptions {

@@ -1,7 +1,6 @@
 // The commander program: global flags, one module per command, and the translation of commander's own
 // outcomes (help, usage mistakes) into the envelope contract.
-import { Command, CommanderError } from 'commander';
-import { toPromptPMError } from '../core/errors.js';
+import { Command, CommanderError, Option } from 'commander';
 import { registerInfo } from './commands/info.js';
 import { registerInit } from './commands/init.js';
 import { registerInstall } from './commands/install.js';
@@ -11,10 +10,21 @@ import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { failureEnvelope } from './output/envelope.js';
-import { addGlobalOptions, outputModeFromArgv } from './options.js';
-import { emit, finish } from './run.js';
+import { outputModeFromArgv } from './options.js';
+import { emit, finish, guardRun } from './run.js';
 import { usageError } from './usage.js';
 import { toolVersionLine } from './version.js';
+
+const GROUP = 'Global options:';
+
+function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--registry <path>', 'local registry folder (default: ./.promptpm_registry)').helpGroup(GROUP))
+    .addOption(new Option('--config <path>', 'JSON config file: {"registry"?: "<path>"}').helpGroup(GROUP))
+    .addOption(new Option('--json', 'print the result envelope as compact JSON with sorted keys').helpGroup(GROUP))
+    .addOption(new Option('--pretty', 'print the result for people (colour on a terminal)').helpGroup(GROUP))
+    .addOption(new Option('--quiet', 'print nothing on success; failures are still printed').helpGroup(GROUP));
+}
 
 function buildProgram(): Command {
   const program = new Command('promptpm')
@@ -42,14 +52,7 @@ export async function runProgram(argv: string[]): Promise<void> {
   const mode = outputModeFromArgv(argv);
   const program = buildProgram();
   const operation = operationOf(program, argv);
-  const failInternally = (error: unknown) => {
-    emit(failureEnvelope(operation, toPromptPMError(error, process.cwd())), mode);
-    finish();
-  };
-  process.on('uncaughtException', failInternally);
-  process.on('unhandledRejection', failInternally);
-  // A reader that went away (EPIPE) must not turn into a crash; the exit code stands.
-  process.stdout.on('error', () => process.exit(process.exitCode ?? 0));
+  const failInternally = guardRun(operation, mode);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -33,13 +33,42 @@ export function emit(envelope: Envelope, mode: OutputMode): void {
   if (text !== null) process.stdout.write(text);
 }
 
+/**
+ * Makes sure a run prints its one envelope whatever happens: anything thrown outside a command action
+ * becomes an INTERNAL_ERROR envelope, and a reader that went away (EPIPE) is no crash. Returns the handler.
+ */
+export function guardRun(operation: string, mode: OutputMode): (error: unknown) => void {
+  const failInternally = (error: unknown): void => {
+    emit(failureEnvelope(operation, toPromptPMError(error, process.cwd())), mode);
+    finish();
+  };
+  process.on('uncaughtException', failInternally);
+  process.on('unhandledRejection', failInternally);
+  // A reader that went away (EPIPE) must not turn into a crash; the exit code stands.
+  process.stdout.on('error', () => process.exit(process.exitCode ?? 0));
+  return failInternally;
+}
+
 /** Ends the process with the run's exit code once stdout has been flushed (pipes may be async). */
 export function finish(code?: number): void {
   process.stdout.write('', () => process.exit(code ?? process.exitCode ?? 0));
 }
 
-export async function execute(operation: string, cmd: Command, subject: string, action: (ctx: CommandContext) => Promise<Data>): Promise<void> {
-  const options = readGlobalOptions(cmd);
+export type Action = (ctx: CommandContext) => Promise<Data>;
+
+export async function execute(operation: string, cmd: Command, subject: string, action: Action): Promise<void> {
+  await executeWith(operation, readGlobalOptions(cmd), subject, action);
+}
+
+/** Runs one command without commander (plain-command.ts): the same envelope and exit code. */
+export async function runPlain(operation: string, options: GlobalOptions, action: Action): Promise<void> {
+  guardRun(operation, outputModeOf(options));
+  await executeWith(operation, options, process.cwd(), action);
+  finish();
+}
+
+/** execute() with the global options already read. */
+async function executeWith(operation: string, options: GlobalOptions, subject: string, action: Action): Promise<void> {
   const mode = outputModeOf(options);
   const progress = new ProgressLine(process.stderr.isTTY === true && !mode.quiet);
   const cwd = process.cwd();

@@ -137,4 +137,24 @@ describe('registry commands', () => {
     const b = await cli(['list']);
     expect(b.stdout).toBe(a.stdout);
   });
+
+  it('prints list and verify data with exactly the documented fields, keys sorted at every depth', async () => {
+    const sortedDeep = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortedDeep) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedDeep((v as Record<string, unknown>)[k])])) : v;
+    const list = await cli(['list']);
+    expect(Object.keys(list.env.data).sort()).toEqual(['count', 'modules', 'packages', 'registry_path']);
+    expect(list.stdout).toBe(`${JSON.stringify(sortedDeep(JSON.parse(list.stdout)))}\n`);
+    const verify = await cli(['verify', 'alpha@1.2.0']);
+    expect(verify.env.data.versions).toEqual([{ name: 'alpha', version: '1.2.0', status: 'ok', changed: [], missing: [], extra: [] }]);
+    expect(verify.stdout).toBe(`${JSON.stringify(sortedDeep(JSON.parse(verify.stdout)))}\n`);
+  });
+
+  it('answers a plain list or verify line (run without commander) exactly as commander does', async () => {
+    // `--registry=<path>` is only understood by commander, so these lines take the full parser.
+    for (const args of [['list'], ['verify'], ['verify', 'alpha'], ['verify', 'nope@1.0.0'], ['verify', 'alpha@']]) {
+      const plain = await runCli([...args, '--registry', registry, '--json'], { cwd: root });
+      const full = await runCli([...args, `--registry=${registry}`, '--json'], { cwd: root });
+      expect({ code: plain.code, stdout: plain.stdout, stderr: plain.stderr }).toEqual({ code: full.code, stdout: full.stdout, stderr: full.stderr });
+    }
+  });
 });

@@ -2,17 +2,18 @@
 import type { Command } from 'commander';
 import { defineCommand } from '../define-command.js';
 import { presorted } from '../output/canonical-json.js';
-import { execute } from '../run.js';
+import { execute, type CommandContext } from '../run.js';
+
+export async function listAction(ctx: CommandContext): Promise<Record<string, unknown>> {
+  const registry = (ctx.subject = await ctx.registry());
+  const { listRegistry } = await import('../../core/registry/index.js');
+  const result = await listRegistry(registry, { versionStates: false });
+  // The core builds every row with its keys in sorted order (list.ts): print them without a re-sort.
+  return { ...result, modules: presorted(result.modules), packages: presorted(result.packages) };
+}
 
 export function registerList(program: Command): void {
-  defineCommand(program, 'list', 'List the modules and versions published in the registry')
-    .action((_opts: unknown, cmd: Command) =>
-      execute('list', cmd, process.cwd(), async (ctx) => {
-        const registry = (ctx.subject = await ctx.registry());
-        const { listRegistry } = await import('../../core/registry/index.js');
-        const list = await listRegistry(registry, { versionStates: false });
-        // The core builds every row with its keys in sorted order (list.ts): print them without a re-sort.
-        return { ...list, modules: presorted(list.modules), packages: presorted(list.packages) };
-      }),
-    );
+  defineCommand(program, 'list', 'List the modules and versions published in the registry').action((_opts: unknown, cmd: Command) =>
+    execute('list', cmd, process.cwd(), listAction),
+  );
 }

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { PromptPMError } from '../../core/errors.js';
 import type { VerifyReport } from '../../core/registry/index.js';
 import { defineCommand } from '../define-command.js';
-import { execute } from '../run.js';
+import { presorted } from '../output/canonical-json.js';
+import { execute, type Action } from '../run.js';
 import { parseModuleSpec } from '../usage.js';
 
 function integrityFailure(report: VerifyReport): PromptPMError {
@@ -16,17 +17,22 @@ function integrityFailure(report: VerifyReport): PromptPMError {
   });
 }
 
+/** The action of `verify [spec]`. */
+export function verifyAction(spec: string | undefined): Action {
+  return async (ctx) => {
+    const filter = spec === undefined ? {} : parseModuleSpec(spec, 'verify');
+    const registry = (ctx.subject = await ctx.registry());
+    const { verifyRegistry } = await import('../../core/registry/index.js');
+    const found = await verifyRegistry(registry, { ...filter, ...ctx.work });
+    // The core builds each version row with its keys in sorted order (verify.ts): printed without a re-sort.
+    const report = { ...found, versions: presorted(found.versions) };
+    if (report.ok !== report.total) throw integrityFailure(report);
+    return report;
+  };
+}
+
 export function registerVerify(program: Command): void {
   defineCommand(program, 'verify', 'Recompute the hashes of published versions and report any that were tampered with')
     .argument('[module]', 'limit to <name> or <name>@<version>')
-    .action((spec: string | undefined, _opts: unknown, cmd: Command) =>
-      execute('verify', cmd, process.cwd(), async (ctx) => {
-        const filter = spec === undefined ? {} : parseModuleSpec(spec, 'verify');
-        const registry = (ctx.subject = await ctx.registry());
-        const { verifyRegistry } = await import('../../core/registry/index.js');
-        const report = await verifyRegistry(registry, { ...filter, ...ctx.work });
-        if (report.ok !== report.total) throw integrityFailure(report);
-        return { ...report };
-      }),
-    );
+    .action((spec: string | undefined, _opts: unknown, cmd: Command) => execute('verify', cmd, process.cwd(), verifyAction(spec)));
 }

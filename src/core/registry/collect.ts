@@ -2,14 +2,10 @@
 // devices, unnameable files and anything over the limits (§4) before a single byte is written.
 import { lstatSync } from 'node:fs';
 import { PromptPMError } from '../errors.js';
+import { LIMITS } from './limits.js';
 import { MANIFEST_FILE, VCS_DIRS } from './paths.js';
 import { sortedWalk, type WalkEntry } from './walk.js';
 
-export const LIMITS = {
-  fileBytes: 8 * 1024 * 1024,
-  files: 1000,
-  moduleBytes: 64 * 1024 * 1024,
-} as const;
 
 export interface CollectedFile {
   path: string;

@@ -3,16 +3,14 @@
 // deleted at any time. Staleness is detected from folder mtimes (modules/ and each modules/<name>/) and
 // each version folder's inode; an mtime too recent to trust (the clock may not have ticked since) is
 // stored as null so the next reader rescans that folder: a publish can never hide behind an unchanged
-// timestamp. The file is rewritten only when something in it changed.
+// timestamp. The file is rewritten only when something in it changed. A warm read that finds nothing
+// changed loads none of the code for rescanning, the worker pool or writing (imported on first need).
 import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
-import { scanModule, type ModuleScan, type ModuleScanJob } from './index-scan.js';
-import { atomicWriteFile } from './durable.js';
-import { acquireLock } from './lock.js';
+import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
-import { TaskPool } from './pool.js';
-import { scanNames } from './scan.js';
+import type { TaskPool } from './pool.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
@@ -20,14 +18,21 @@ export type { IndexFile } from './index-format.js';
 
 const SETTLE_MS = 2000;
 
+/** The index file's text, or null when it is missing or unreadable (it is only a cache: rebuilt then). */
+export function readIndexText(registry: string): string | null {
+  try {
+    return readFileSync(indexFile(registry), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The index in `text` (not checked for freshness); empty when missing, corrupt or of another format. */
+export const parseIndexText = (text: string | null): IndexFile => (text === null ? null : decodeIndex(text)) ?? emptyIndex();
+
 /** The index as stored (not checked for freshness); empty when missing, corrupt or of another format. */
 export function loadIndexFile(registry: string): IndexFile {
-  try {
-    return decodeIndex(readFileSync(indexFile(registry), 'utf8')) ?? emptyIndex();
-  } catch {
-    // Missing or unreadable: the index is only a cache, rebuild it.
-    return emptyIndex();
-  }
+  return parseIndexText(readIndexText(registry));
 }
 
 export function versionCount(idx: IndexFile): number {
@@ -69,11 +74,22 @@ function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: numb
   return changed;
 }
 
+/** Rescans module folders on the caller's pool, or on one of its own that is closed afterwards. */
+async function rescan(jobs: ModuleScanJob[], pool?: TaskPool): Promise<Array<ModuleScan | undefined>> {
+  const [{ TaskPool }, { scanModule }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
+  const own = pool ?? new TaskPool();
+  try {
+    return (await own.run('index', scanModule, jobs, () => undefined)).results;
+  } finally {
+    if (pool === undefined) own.close();
+  }
+}
+
 /**
  * Brings `idx` up to date with modules/ (rescans run on `pool` when many folders changed); returns whether
  * anything changed. Modules whose versions may differ from before are added to `rescanned`.
  */
-async function refresh(registry: string, idx: IndexFile, pool: TaskPool, rescanned?: Set<string>): Promise<boolean> {
+async function refresh(registry: string, idx: IndexFile, pool?: TaskPool, rescanned?: Set<string>): Promise<boolean> {
   const now = Date.now();
   const top = statDir(modulesDir(registry));
   if (top === null) {
@@ -84,7 +100,7 @@ async function refresh(registry: string, idx: IndexFile, pool: TaskPool, rescann
   let changed = false;
   const topStamp = stamp(top, now);
   if (topStamp === null || topStamp !== idx.modulesMtime) {
-    const { names, stray } = await scanNames(registry);
+    const { names, stray } = await (await import('./scan.js')).scanNames(registry);
     const next: IndexFile['names'] = new Map();
     for (const n of names) next.set(n, idx.names.get(n) ?? newName(null, [], [], []));
     changed = topStamp !== idx.modulesMtime || !sameList(names, [...idx.names.keys()]) || !sameList(stray, idx.stray);
@@ -114,7 +130,7 @@ async function refresh(registry: string, idx: IndexFile, pool: TaskPool, rescann
     stamps.push(s);
   }
   if (jobs.length === 0) return changed;
-  const { results } = await pool.run('index', scanModule, jobs, () => undefined);
+  const results = await rescan(jobs, pool);
   jobs.forEach((job, i) => {
     const stored = idx.names.get(job.name);
     if (stored && apply(idx, stored, results[i]!, stamps[i]!)) changed = true;
@@ -128,6 +144,7 @@ async function refresh(registry: string, idx: IndexFile, pool: TaskPool, rescann
  */
 async function writeIndex(registry: string, idx: IndexFile, authoritative: ReadonlySet<string> = new Set()): Promise<void> {
   mkdirSync(toolDir(registry), { recursive: true });
+  const [{ acquireLock }, { atomicWriteFile }] = await Promise.all([import('./lock.js'), import('./durable.js')]);
   const release = await acquireLock(registry, 'index');
   try {
     const disk = loadIndexFile(registry);
@@ -157,22 +174,12 @@ async function writeBestEffort(registry: string, idx: IndexFile): Promise<void> 
   }
 }
 
-/** Runs `fn` on the caller's pool, or on one of its own that is closed afterwards. */
-async function withPool<T>(pool: TaskPool | undefined, fn: (pool: TaskPool) => Promise<T>): Promise<T> {
-  const own = pool ?? new TaskPool();
-  try {
-    return await fn(own);
-  } finally {
-    if (pool === undefined) own.close();
-  }
-}
-
 /**
  * Brings a loaded index up to date in place (rescans on `pool` when given) and writes it back when it
  * changed; names of modules whose versions may have changed are added to `rescanned`.
  */
 export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool, rescanned?: Set<string>): Promise<IndexFile> {
-  if (await withPool(pool, (p) => refresh(registry, idx, p, rescanned))) await writeBestEffort(registry, idx);
+  if (await refresh(registry, idx, pool, rescanned)) await writeBestEffort(registry, idx);
   return idx;
 }
 
@@ -215,7 +222,7 @@ export async function recordVerification(registry: string, states: Map<string, V
   if (states.size === 0) return;
   try {
     const idx = loadIndexFile(registry);
-    let changed = await withPool(undefined, (p) => refresh(registry, idx, p));
+    let changed = await refresh(registry, idx);
     for (const [key, state] of states) {
       // Module names never contain `@`, so the first one separates name and version.
       const at = key.indexOf('@');

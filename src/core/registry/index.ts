@@ -1,15 +1,14 @@
 // Public API of the registry (common.md): the CLI and the app call only these. Publishing and reading a
-// version need the module loader (YAML, TOML, validation, the test runner); they load it on first call,
-// so `list` and `verify` start without it.
+// version need the module loader (YAML, TOML, validation, the test runner), and verifying needs hashing
+// and the worker pool; each loads its code on first call, so `list` starts without any of it.
 import type { LongWorkOptions } from '../progress.js';
-import type { InfoResult, PublishResult, VersionDetail } from './types.js';
+import type { InfoResult, PublishResult, VersionDetail, VersionVerification, VerifyReport } from './types.js';
 
 export { resolveRegistryLocation } from './location.js';
 export { listRegistry } from './list.js';
 export { readIndex } from './index-cache.js';
-export { verifyRegistry, verifyVersion } from './verify.js';
 export { versionPath } from './paths.js';
-export { LIMITS } from './collect.js';
+export { LIMITS } from './limits.js';
 export { serializeManifest, parseManifest } from './manifest.js';
 export type * from './types.js';
 export type { ImmutableManifest, ManifestFile } from './manifest.js';
@@ -24,4 +23,12 @@ export async function readModuleInfo(registry: string, name: string, version?: s
 
 export async function readVersion(registry: string, name: string, version: string): Promise<VersionDetail> {
   return (await import('./read.js')).readVersion(registry, name, version);
+}
+
+export async function verifyRegistry(registry: string, opts?: { name?: string; version?: string } & LongWorkOptions): Promise<VerifyReport> {
+  return (await import('./verify.js')).verifyRegistry(registry, opts);
+}
+
+export async function verifyVersion(registry: string, name: string, version: string): Promise<VersionVerification> {
+  return (await import('./verify.js')).verifyVersion(registry, name, version);
 }

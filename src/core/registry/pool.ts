@@ -34,13 +34,13 @@ function workerPath(): string | null {
   return located;
 }
 
-async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
   const results: Array<R | undefined> = new Array(jobs.length);
   for (const [i, job] of jobs.entries()) {
     if (signal?.aborted) return { results, cancelled: true };
     const r = await fn(job);
     results[i] = r;
-    onResult(r);
+    onResult(r, i);
     await yieldNow();
   }
   return { results, cancelled: false };
@@ -54,12 +54,12 @@ interface Reply {
 export class TaskPool {
   private workers: Worker[] = [];
 
-  /** Starts the threads ahead of the first run, so they boot while the caller prepares the jobs. */
-  prestart(): void {
+  /** Starts the threads ahead of the first run, so they boot (and load `preload`'s code) while the caller prepares the jobs. */
+  prestart(preload?: TaskName): void {
     const file = workerPath();
     if (file === null || this.workers.length > 0) return;
     this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
-      const w = new Worker(file);
+      const w = new Worker(file, { workerData: { preload } });
       // A run listens for its own failures; between runs a thread that dies just leaves the pool.
       w.on('error', () => undefined);
       w.once('exit', () => (this.workers = this.workers.filter((x) => x !== w)));
@@ -72,13 +72,13 @@ export class TaskPool {
   }
 
   /** Runs `task` over `jobs`; `inProcess` is the same work for small runs or when no worker is available. */
-  run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+  run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
     if (jobs.length > IN_PROCESS_MAX) this.prestart();
     if (jobs.length <= IN_PROCESS_MAX || this.workers.length === 0) return runInProcess(inProcess, jobs, onResult, signal);
     return this.runOnWorkers(task, jobs, onResult, signal);
   }
 
-  private runOnWorkers<J, R>(task: TaskName, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+  private runOnWorkers<J, R>(task: TaskName, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
     const workers = this.workers;
     const results: Array<R | undefined> = new Array(jobs.length);
     const batches = Math.ceil(jobs.length / BATCH);
@@ -92,7 +92,7 @@ export class TaskPool {
         for (let k = 0; k < msg.results.length; k++) {
           const r = msg.results[k] as R;
           results[base + k] = r;
-          onResult(r);
+          onResult(r, base + k);
         }
         if (++finished === batches) done({ results, cancelled: false });
         else feed(w);
@@ -133,7 +133,7 @@ export class TaskPool {
 }
 
 /** One run on a pool of its own. */
-export async function runPool<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+export async function runPool<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
   const pool = new TaskPool();
   try {
     return await pool.run(task, inProcess, jobs, onResult, signal);

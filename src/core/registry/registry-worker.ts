@@ -1,11 +1,12 @@
 // The registry's worker thread: answers {id, task, jobs} with {id, results}. Each task's code is loaded
-// on first use, so a verify thread never loads the YAML parser.
-import { parentPort } from 'node:worker_threads';
+// on first use (or at start for the task named in workerData.preload), so a verify thread never loads
+// the YAML parser.
+import { parentPort, workerData } from 'node:worker_threads';
 
 type Task = (job: never) => unknown;
 
 const TASKS = {
-  verify: async (): Promise<Task> => (await import('./verify-one.js')).verifyVersionDir,
+  verify: async (): Promise<Task> => (await import('./verify-one.js')).verifyPacked,
   index: async (): Promise<Task> => (await import('./index-scan.js')).scanModule,
 };
 
@@ -14,11 +15,19 @@ export type TaskName = keyof typeof TASKS;
 const loaded = new Map<TaskName, Promise<Task>>();
 const port = parentPort;
 
+function load(task: TaskName): Promise<Task> {
+  let fn = loaded.get(task);
+  if (fn === undefined) loaded.set(task, (fn = TASKS[task]()));
+  return fn;
+}
+
+const preload = (workerData as { preload?: TaskName } | null)?.preload;
+// A failed preload is reported by the first run that needs the task.
+if (preload !== undefined && Object.hasOwn(TASKS, preload)) load(preload).catch(() => undefined);
+
 port?.on('message', (msg: { id: number; task: TaskName; jobs: never[] }) => {
   void (async () => {
-    let fn = loaded.get(msg.task);
-    if (fn === undefined) loaded.set(msg.task, (fn = TASKS[msg.task]()));
-    const run = await fn;
+    const run = await load(msg.task);
     const results: unknown[] = [];
     for (const job of msg.jobs) {
       const r = run(job);

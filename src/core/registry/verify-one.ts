@@ -74,3 +74,20 @@ export function verifyVersionDir(job: VerifyJob): VersionVerification {
   const clean = changed.length + missing.length + extra.length === 0;
   return { name: job.name, version: job.version, status: clean ? 'ok' : 'tampered', changed, missing, extra, manifestSha256: hash('sha256', bytes, 'hex') };
 }
+
+/**
+ * A result as it crosses back from a worker thread: an intact version is only its manifest hash, since
+ * everything else follows from the job. Cloning tens of thousands of full results costs the main thread
+ * CPU time the hashing threads need.
+ */
+export type PackedVerification = string | VersionVerification;
+
+export function verifyPacked(job: VerifyJob): PackedVerification {
+  const r = verifyVersionDir(job);
+  return r.status === 'ok' && r.manifestSha256 !== null ? r.manifestSha256 : r;
+}
+
+export function unpackVerification(job: VerifyJob, packed: PackedVerification): VersionVerification {
+  if (typeof packed !== 'string') return packed;
+  return { name: job.name, version: job.version, status: 'ok', changed: [], missing: [], extra: [], manifestSha256: packed };
+}

@@ -6,12 +6,12 @@ import { lstat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import type { LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
-import { freshen, loadIndexFile, recordInOrder, recordVerification, versionCount, type IndexFile } from './index-cache.js';
+import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerification, versionCount, type IndexFile } from './index-cache.js';
 import { resolveRegistryLocation } from './location.js';
 import { isSafeName, isSafeVersion, moduleDir, modulesDir, versionPath } from './paths.js';
 import { IN_PROCESS_MAX, TaskPool } from './pool.js';
 import { scanVersions } from './scan.js';
-import { verifyVersionDir, type VerifyJob } from './verify-one.js';
+import { unpackVerification, verifyPacked, verifyVersionDir, type VerifyJob } from './verify-one.js';
 import type { Verification, VersionVerification, VerifyReport } from './types.js';
 
 async function isRealDir(path: string): Promise<boolean> {
@@ -43,12 +43,17 @@ interface Plan {
   stray: string[];
 }
 
-type Progress = (r: VersionVerification) => void;
+/** An index this long lists more versions than are verified in-process (about 100 bytes per version). */
+const PRESTART_INDEX_CHARS = IN_PROCESS_MAX * 100;
 
 /** Every version of the registry, in name then semver order, and every stray entry, from the fresh index. */
 async function planAll(root: string, pool: TaskPool): Promise<Plan & { index: IndexFile }> {
-  const stored = loadIndexFile(root);
-  if (versionCount(stored) > IN_PROCESS_MAX) pool.prestart();
+  // The threads boot (and load the verify code) while the index is parsed and refreshed: a missing index
+  // is rebuilt on them too.
+  const text = readIndexText(root);
+  if (text === null || text.length > PRESTART_INDEX_CHARS) pool.prestart('verify');
+  const stored = parseIndexText(text);
+  if (versionCount(stored) > IN_PROCESS_MAX) pool.prestart('verify');
   const index = await freshen(root, stored, pool);
   const jobs: VerifyJob[] = [];
   const stray = [...index.stray];
@@ -73,24 +78,30 @@ export async function verifyRegistry(registry: string, opts: { name?: string; ve
   const root = await resolveRegistryLocation(registry);
   const pool = new TaskPool();
   let done = 0;
-  const progress =
-    (total: number): Progress =>
-    (r) =>
-      opts.onProgress?.({ phase: 'verify', done: ++done, total, current: `${r.name}@${r.version}` });
   try {
     const plan: Plan & { index?: IndexFile } = opts.name === undefined ? await planAll(root, pool) : await planOne(root, opts.name, opts.version);
-    opts.onProgress?.({ phase: 'verify', done, total: plan.jobs.length });
-    const run = await pool.run('verify', verifyVersionDir, plan.jobs, progress(plan.jobs.length), opts.signal);
-    const outcome = { ...run, stray: plan.stray, index: plan.index };
-    const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: outcome.cancelled, versions: [], stray: outcome.stray };
-    for (const r of outcome.results) {
-      if (r === undefined) continue;
-      report.versions.push({ name: r.name, version: r.version, status: r.status, changed: r.changed, missing: r.missing, extra: r.extra });
+    const { jobs } = plan;
+    const total = jobs.length;
+    opts.onProgress?.({ phase: 'verify', done, total });
+    const progress = (_: unknown, i: number): void => {
+      const job = jobs[i]!;
+      opts.onProgress?.({ phase: 'verify', done: ++done, total, current: `${job.name}@${job.version}` });
+    };
+    const run = await pool.run('verify', verifyPacked, jobs, opts.onProgress ? progress : () => undefined, opts.signal);
+    const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: run.cancelled, versions: [], stray: plan.stray };
+    const states: Array<Verification | undefined> = new Array(total);
+    for (let i = 0; i < total; i++) {
+      const packed = run.results[i];
+      if (packed === undefined) continue;
+      const r = unpackVerification(jobs[i]!, packed);
+      // Keys in sorted order, the order the CLI prints them in.
+      report.versions.push({ changed: r.changed, extra: r.extra, missing: r.missing, name: r.name, status: r.status, version: r.version });
       report[r.status]++;
+      states[i] = r.status;
     }
     report.total = report.versions.length;
     // Whole-registry results are the fresh index's versions in order; a module's are recorded by key.
-    if (outcome.index) await recordInOrder(root, outcome.index, outcome.results.map((r) => r?.status));
+    if (plan.index) await recordInOrder(root, plan.index, states);
     else await recordVerification(root, new Map(report.versions.map((v): [string, Verification] => [`${v.name}@${v.version}`, v.status])));
     return report;
   } finally {

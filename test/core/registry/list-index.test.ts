@@ -39,6 +39,10 @@ describe('list and the index cache', () => {
     });
     const idx = await readIndex(reg);
     expect(idx.modules['technical-summarizer']?.['1.2.0']?.dependencies).toEqual([{ name: 'text-normalizer', range: '^1.0.0' }]);
+    // The CLI's listing: the same rows, without the per-version states.
+    const { versionStates, ...rows } = list;
+    expect(versionStates).toBeDefined();
+    expect(await listRegistry(reg, { versionStates: false })).toEqual(rows);
   });
 
   it('keeps the index outside modules/, and rebuilds it when deleted or corrupt', async () => {

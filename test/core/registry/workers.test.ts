@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import * as source from '../../../src/core/registry/index.js';
 import { serializeManifest } from '../../../src/core/registry/manifest.js';
 import type * as PoolModule from '../../../src/core/registry/pool.js';
-import type { VersionVerification } from '../../../src/core/registry/types.js';
-import type { VerifyJob } from '../../../src/core/registry/verify-one.js';
+import type * as VerifyOneModule from '../../../src/core/registry/verify-one.js';
+import type { PackedVerification, VerifyJob } from '../../../src/core/registry/verify-one.js';
 import { makeModule, tempDir } from './helpers.js';
 
 const built = (rel: string): string => pathToFileURL(join(import.meta.dirname, '../../../out/cli/core/registry', rel)).href;
@@ -34,23 +34,34 @@ function bigRegistry(): string {
 }
 
 describe('worker threads (compiled build)', () => {
-  it('runs large batches on the threads, never in-process', async () => {
+  it('runs large batches on the threads, never in-process, sending an intact version back as its manifest hash', async () => {
     const { TaskPool } = (await import(built('pool.js'))) as typeof PoolModule;
+    const { unpackVerification } = (await import(built('verify-one.js'))) as typeof VerifyOneModule;
     const reg = bigRegistry();
     const jobs: VerifyJob[] = Array.from({ length: MODULES }, (_, i) => {
       const name = `mod-${String(i).padStart(3, '0')}`;
       return { dir: join(reg, 'modules', name, '1.0.0'), name, version: '1.0.0' };
     });
     const pool = new TaskPool();
-    let seen = 0;
+    const seen: number[] = [];
     try {
       const inProcess = (): never => {
         throw new Error('ran in-process');
       };
-      const run = await pool.run<VerifyJob, VersionVerification>('verify', inProcess, jobs, () => seen++);
+      const run = await pool.run<VerifyJob, PackedVerification>('verify', inProcess, jobs, (_, i) => seen.push(i));
       expect(run.cancelled).toBe(false);
-      expect(seen).toBe(MODULES);
-      expect(run.results.map((r) => r?.status)).toEqual(Array(MODULES).fill('ok'));
+      expect(seen.sort((a, b) => a - b)).toEqual(jobs.map((_, i) => i));
+      const manifestHash = (job: VerifyJob): string => createHash('sha256').update(readFileSync(join(job.dir, '.promptpm_immutable.json'))).digest('hex');
+      expect(run.results).toEqual(jobs.map(manifestHash));
+      expect(unpackVerification(jobs[3]!, run.results[3]!)).toEqual({
+        name: jobs[3]!.name,
+        version: '1.0.0',
+        status: 'ok',
+        changed: [],
+        missing: [],
+        extra: [],
+        manifestSha256: manifestHash(jobs[3]!),
+      });
     } finally {
       pool.close();
     }
