@@ -1,12 +1,17 @@
 // Replaces a file so readers see the old bytes or the new ones, never half: a temp file in the same
-// folder, flushed to disk, then renamed over the target. Used by the lockfile and the app's settings.
+// folder, flushed to disk, then renamed over the target; the temp file is removed when any step fails.
+// Async for the lockfile and the app's settings; sync for the registry's index, written under its lock.
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** A unique hidden name beside the target; 'wx' (O_EXCL) below never reuses or follows an existing entry. */
+const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+
 /** `mode` applies when the target is created (umask still applies); 0o600 for private files. */
 export async function writeFileAtomic(path: string, data: string, mode = 0o666): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPath(path);
   try {
     const handle = await open(temp, 'wx', mode);
     try {
@@ -18,6 +23,24 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o666):
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The same as writeFileAtomic, blocking. */
+export function writeFileAtomicSync(path: string, data: string, mode = 0o666): void {
+  const temp = tempPath(path);
+  try {
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      writeFileSync(fd, data, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // The output layer on its own: envelope → exact bytes for each mode (§6).
 import { describe, expect, it } from 'vitest';
 import { PromptPMError, validationFailure, type Diagnostic } from '../../src/core/errors.js';
-import { canonicalJson } from '../../src/cli/output/canonical-json.js';
+import { canonicalJson } from '../../src/core/canonical-json.js';
 import { failureEnvelope, successEnvelope } from '../../src/cli/output/envelope.js';
 import { renderEnvelope, type OutputMode } from '../../src/cli/output/render.js';
 

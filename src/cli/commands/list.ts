@@ -1,7 +1,7 @@
 // `promptpm list`: every published version, answered from the registry index (never hashes).
 import type { Command } from 'commander';
 import { defineCommand } from '../define-command.js';
-import { presorted } from '../output/canonical-json.js';
+import { presorted } from '../../core/canonical-json.js';
 import { execute, type CommandContext } from '../run.js';
 
 export async function listAction(ctx: CommandContext): Promise<Record<string, unknown>> {

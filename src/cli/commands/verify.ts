@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { PromptPMError } from '../../core/errors.js';
 import type { VerifyReport } from '../../core/registry/index.js';
 import { defineCommand } from '../define-command.js';
-import { presorted } from '../output/canonical-json.js';
+import { presorted } from '../../core/canonical-json.js';
 import { execute, type Action } from '../run.js';
 import { parseModuleSpec } from '../usage.js';
 

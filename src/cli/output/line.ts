@@ -1,5 +1,5 @@
 // The default output mode: one line, word for word the earlier tool's format, so its scripts keep working.
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../core/canonical-json.js';
 import type { Envelope } from './envelope.js';
 
 export function renderLine(envelope: Envelope): string {

@@ -1,5 +1,5 @@
 // Picks the output mode and turns an envelope into the exact text printed on stdout.
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../core/canonical-json.js';
 import type { Envelope } from './envelope.js';
 import { renderLine } from './line.js';
 import { renderPretty } from './pretty/index.js';

@@ -1,6 +1,6 @@
 // Durable writes: data reaches the disk before the rename that makes it visible, so a crash at any
 // instant leaves either the old state or the new one.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, constants } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync, constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 /** Creates a new file (never overwrites: O_EXCL), writes all bytes and fsyncs it. */
@@ -26,18 +26,6 @@ export function fsyncDir(path: string): void {
     // Some file systems refuse fsync on folders; the rename is still atomic there.
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Replaces a file atomically: unique temp file beside it, fsync, rename. */
-export function atomicWriteFile(path: string, data: string): void {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    writeNewFileDurable(tmp, data);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
   }
 }
 

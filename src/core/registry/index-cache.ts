@@ -144,7 +144,7 @@ async function refresh(registry: string, idx: IndexFile, pool?: TaskPool, rescan
  */
 async function writeIndex(registry: string, idx: IndexFile, authoritative: ReadonlySet<string> = new Set()): Promise<void> {
   mkdirSync(toolDir(registry), { recursive: true });
-  const [{ acquireLock }, { atomicWriteFile }] = await Promise.all([import('./lock.js'), import('./durable.js')]);
+  const [{ acquireLock }, { writeFileAtomicSync }] = await Promise.all([import('./lock.js'), import('../atomic-write.js')]);
   const release = await acquireLock(registry, 'index');
   try {
     const disk = loadIndexFile(registry);
@@ -160,7 +160,8 @@ async function writeIndex(registry: string, idx: IndexFile, authoritative: Reado
         if (entryAt(disk, theirs, at).ino === mine.ino) mine.verification = theirState;
       }
     }
-    atomicWriteFile(indexFile(registry), encodeIndex(idx));
+    // 0o644 as every file of a registry: readable by all who share it.
+    writeFileAtomicSync(indexFile(registry), encodeIndex(idx), 0o644);
   } finally {
     release();
   }

@@ -3,6 +3,7 @@
 // manifest file names stored once. A warm `list` parses it on every run: entries stay in the parsed
 // columns until something asks for them, so listing builds no per-version objects besides its rows.
 // Any other format, or a file that does not check out, is rebuilt from modules/.
+import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 import type { StoredVersion } from './index-entry.js';
 import type { Verification } from './types.js';
 
@@ -157,11 +158,8 @@ export function encodeIndex(idx: IndexFile): string {
   return JSON.stringify(c);
 }
 
-// Names and versions become path segments: a damaged or hand-edited file must not smuggle in `..`.
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,213}$/;
-const VERSION =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-
+// Names and versions become path segments: a damaged or hand-edited file must not smuggle in `..`. Syntax is
+// enough for that, and skips a semver parse per cached version on every warm `list`.
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isNumberOrNull = (v: unknown): boolean => v === null || typeof v === 'number';
 
@@ -185,11 +183,11 @@ function wellFormed(c: Columns): boolean {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const count = c.counts[i];
-    if (!NAME.test(c.names[i]!) || !isNumberOrNull(c.mtimes[i]) || !Number.isInteger(count) || count! < 0) return false;
+    if (!isModuleName(c.names[i]!) || !isNumberOrNull(c.mtimes[i]) || !Number.isInteger(count) || count! < 0) return false;
     sum += count!;
   }
   if (sum !== total || !isStrings(c.inos) || c.inos.length !== total || !isStrings(c.descriptions) || c.descriptions.length !== total) return false;
-  for (const v of c.versions) if (v.length > 256 || !VERSION.test(v)) return false;
+  for (const v of c.versions) if (!isStrictSemverSyntax(v)) return false;
   if (c.states.length !== total || !/^[otru]*$/.test(c.states) || !Array.isArray(c.lists) || !c.lists.every(isStrings)) return false;
   const L = c.lists.length;
   if (!indexesWithin(c.sources, total, c.strings.length, -1)) return false;

@@ -1,30 +1,10 @@
 // Registry layout and the path-segment rules that keep every name and version inside it.
 import { join } from 'node:path';
-// Only the parts of semver used here: the whole library costs a warm `list` noticeable start-up time.
-import parseSemver from 'semver/functions/parse.js';
-
-/** Module names are path segments: §2's pattern, and never `.`/`..` (the pattern already forbids a leading dot). */
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-const MAX_SEGMENT = 214;
+import { isModuleName, isStrictSemver } from '../module/name-version.js';
 
 export const MANIFEST_FILE = '.promptpm_immutable.json';
 /** Version-control folders are never copied into a registry (§4). */
 export const VCS_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
-
-export function isSafeName(name: string): boolean {
-  return name.length <= MAX_SEGMENT && NAME_PATTERN.test(name);
-}
-
-/**
- * A strict SemVer 2.0.0 version, build metadata included, written canonically (no `v`, `=` or spaces), so it
- * is also a safe path segment: SemVer's alphabet has no slash or backslash and no empty dot-separated identifier.
- */
-export function isSafeVersion(version: string): boolean {
-  if (version.length > 256) return false;
-  const parsed = parseSemver(version, { loose: false });
-  if (parsed === null) return false;
-  return parsed.version + (parsed.build.length > 0 ? `+${parsed.build.join('.')}` : '') === version;
-}
 
 export const modulesDir = (registry: string): string => join(registry, 'modules');
 export const moduleDir = (registry: string, name: string): string => join(registry, 'modules', name);
@@ -33,10 +13,14 @@ export const stagingDir = (registry: string): string => join(registry, '.promptp
 export const locksDir = (registry: string): string => join(registry, '.promptpm', 'locks');
 export const indexFile = (registry: string): string => join(registry, '.promptpm', 'index.json');
 
-/** Folder of one published version. Throws on an unsafe name or version so no caller can escape the registry. */
+/**
+ * Folder of one published version. Throws unless the name is a §2 module name (its first character rules out
+ * `.` and `..`) and the version strict canonical SemVer (no slash, backslash or empty identifier), so no caller
+ * can escape the registry.
+ */
 export function versionPath(registry: string, name: string, version: string): string {
-  if (!isSafeName(name)) throw new RangeError(`Unsafe module name: ${JSON.stringify(name)}`);
-  if (!isSafeVersion(version)) throw new RangeError(`Unsafe version: ${JSON.stringify(version)}`);
+  if (!isModuleName(name)) throw new RangeError(`Unsafe module name: ${JSON.stringify(name)}`);
+  if (!isStrictSemver(version)) throw new RangeError(`Unsafe version: ${JSON.stringify(version)}`);
   return join(registry, 'modules', name, version);
 }
 

@@ -11,11 +11,12 @@ import { recordPublished } from './index-cache.js';
 import { acquireLock } from './lock.js';
 import { resolveRegistryLocation } from './location.js';
 import { serializeManifest } from './manifest.js';
-import { MANIFEST_FILE, isSafeName, isSafeVersion, moduleDir, modulesDir, versionPath } from './paths.js';
+import { MANIFEST_FILE, moduleDir, modulesDir, versionPath } from './paths.js';
 import { findEqualVersion } from './scan.js';
 import { cleanupStaging, copyIntoStaging, createStaging } from './staging.js';
 import type { PublishResult } from './types.js';
 import { join } from 'node:path';
+import { isModuleName, isStrictSemver } from '../module/name-version.js';
 
 function conflict(modulePath: string, registry: string, name: string, version: string, existing: string): PromptPMError {
   const same = existing === version;
@@ -63,7 +64,7 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
     throw validationFailure(mod.path, mod.errors, mod.warnings, { path: mod.path, source: mod.source });
   }
   const { name, version } = mod.manifest.module;
-  if (!isSafeName(name) || !isSafeVersion(version)) {
+  if (!isModuleName(name) || !isStrictSemver(version)) {
     throw new PromptPMError('VALIDATION_ERROR', `Module name or version is not a safe path segment: ${name}@${version}`, {
       hint: 'Use a name matching [A-Za-z0-9][A-Za-z0-9._+-]* and a strict SemVer version.',
       path: mod.path,

@@ -5,13 +5,14 @@ import { integrityError, moduleNotFound } from './errors.js';
 import { recordVerification } from './index-cache.js';
 import { resolveRegistryLocation } from './location.js';
 import { parseManifest } from './manifest.js';
-import { isSafeName, moduleDir, versionPath } from './paths.js';
+import { moduleDir, versionPath } from './paths.js';
 import { scanVersions } from './scan.js';
 import { existingVersionPath } from './verify.js';
 import { readManifestBytes, verifyVersionDir } from './verify-one.js';
 import { runVerifyJobs } from './verify-pool.js';
 import type { InfoResult, ModuleInterface, ModuleMetadata, Verification, VersionDetail, VersionVerification } from './types.js';
 import { lstat } from 'node:fs/promises';
+import { isModuleName } from '../module/name-version.js';
 
 type ValidManifest = NonNullable<LoadedModule['manifest']>;
 
@@ -52,7 +53,7 @@ function statesOf(results: VersionVerification[]): Map<string, Verification> {
 /** `info <name> [--version v]`: all versions (or one), each verified; exit 3 if any is not intact. */
 export async function readModuleInfo(registry: string, name: string, version?: string): Promise<InfoResult> {
   const root = await resolveRegistryLocation(registry);
-  if (!isSafeName(name) || !(await lstat(moduleDir(root, name)).then((s) => s.isDirectory(), () => false))) throw moduleNotFound(name);
+  if (!isModuleName(name) || !(await lstat(moduleDir(root, name)).then((s) => s.isDirectory(), () => false))) throw moduleNotFound(name);
   const all = (await scanVersions(root, name)).versions;
   const versions = version === undefined ? all : all.filter((v) => v === version);
   if (versions.length === 0) throw moduleNotFound(name, version);

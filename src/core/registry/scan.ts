@@ -2,9 +2,10 @@
 // Anything else (e.g. `1.0.0.tmp` left by a killed publish of the earlier tool) is stray: never a version.
 import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { isModuleName, isStrictSemver } from '../module/name-version.js';
 import compareBuild from 'semver/functions/compare-build.js';
 import semverEq from 'semver/functions/eq.js';
-import { compareCodePoints, isSafeName, isSafeVersion, moduleDir, modulesDir } from './paths.js';
+import { compareCodePoints, moduleDir, modulesDir } from './paths.js';
 
 /** Semver precedence, then build metadata, so the order never depends on the file system. */
 export const compareVersions = (a: string, b: string): number => compareBuild(a, b);
@@ -48,7 +49,7 @@ function classifyNames(list: Entry[]): NameScan {
   const names: string[] = [];
   const stray: string[] = [];
   for (const e of list) {
-    if (e.isDirectory() && isSafeName(e.name)) names.push(e.name);
+    if (e.isDirectory() && isModuleName(e.name)) names.push(e.name);
     else stray.push(`modules/${e.name}`);
   }
   return { names: names.sort(compareCodePoints), stray: stray.sort(compareCodePoints) };
@@ -58,7 +59,7 @@ function classifyVersions(name: string, list: Entry[]): VersionScan {
   const versions: string[] = [];
   const stray: string[] = [];
   for (const e of list) {
-    if (e.isDirectory() && isSafeVersion(e.name)) versions.push(e.name);
+    if (e.isDirectory() && isStrictSemver(e.name)) versions.push(e.name);
     else stray.push(`modules/${name}/${e.name}`);
   }
   return { versions: versions.sort(compareVersions), stray: stray.sort(compareCodePoints) };

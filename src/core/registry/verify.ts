@@ -4,11 +4,12 @@
 // threads boot while it loads.
 import { lstat } from 'node:fs/promises';
 import { sep } from 'node:path';
+import { isModuleName, isStrictSemver } from '../module/name-version.js';
 import type { LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
 import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerification, versionCount, type IndexFile } from './index-cache.js';
 import { resolveRegistryLocation } from './location.js';
-import { isSafeName, isSafeVersion, moduleDir, modulesDir, versionPath } from './paths.js';
+import { moduleDir, modulesDir, versionPath } from './paths.js';
 import { IN_PROCESS_MAX, TaskPool } from './pool.js';
 import { scanVersions } from './scan.js';
 import { unpackVerification, verifyPacked, verifyVersionDir, type VerifyJob } from './verify-one.js';
@@ -24,7 +25,7 @@ async function isRealDir(path: string): Promise<boolean> {
 
 /** Absolute folder of an existing version; DEPENDENCY_ERROR `Module not found` otherwise. */
 export async function existingVersionPath(registry: string, name: string, version: string): Promise<string> {
-  if (!isSafeName(name) || !isSafeVersion(version)) throw moduleNotFound(name, version);
+  if (!isModuleName(name) || !isStrictSemver(version)) throw moduleNotFound(name, version);
   const dir = versionPath(registry, name, version);
   if (!(await isRealDir(dir))) throw moduleNotFound(name, version);
   return dir;
@@ -67,7 +68,7 @@ async function planAll(root: string, pool: TaskPool): Promise<Plan & { index: In
 }
 
 async function planOne(root: string, name: string, version?: string): Promise<Plan> {
-  if (!isSafeName(name) || !(await isRealDir(moduleDir(root, name)))) throw moduleNotFound(name, version);
+  if (!isModuleName(name) || !(await isRealDir(moduleDir(root, name)))) throw moduleNotFound(name, version);
   const scan = await scanVersions(root, name);
   const jobs = scan.versions.filter((v) => version === undefined || v === version).map((v) => ({ dir: versionPath(root, name, v), name, version: v }));
   if (version !== undefined && jobs.length === 0) throw moduleNotFound(name, version);

@@ -1,5 +1,6 @@
 // promptpm.lock (§5): built from the resolved graph, written canonically (keys sorted at every level,
 // two-space indent, final newline), and compared with an existing lock to say what --frozen found.
+import { sortKeys } from '../canonical-json.js';
 import type { ResolvedGraph } from './graph.js';
 import type { LockDependency, Lockfile } from './types.js';
 
@@ -18,16 +19,6 @@ export function buildLock(graph: ResolvedGraph, integrity: ReadonlyMap<string, s
     modules,
     root: { dependencies: depsOf(graph.rootName), name: graph.rootName, version: graph.versions.get(graph.rootName)! },
   };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const out: Record<string, unknown> = {};
-  // defineProperty, so a module named `__proto__` stays an ordinary key.
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: sortKeys(v), enumerable: true, writable: true, configurable: true });
-  return out;
 }
 
 export function serializeLock(lock: Lockfile): string {

@@ -2,7 +2,7 @@
 // plain definition: copy every object with Object.keys(...).sort(), drop undefined fields, stringify.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/cli/output/canonical-json.js';
+import { canonicalJson, sortKeys } from '../../src/core/canonical-json.js';
 
 function reference(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
@@ -10,7 +10,9 @@ function reference(value: unknown): string {
     if (v !== null && typeof v === 'object') {
       const source = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(source).sort()) if (source[key] !== undefined) out[key] = sortKeys(source[key]);
+      for (const key of Object.keys(source).sort()) {
+        if (source[key] !== undefined) Object.defineProperty(out, key, { value: sortKeys(source[key]), enumerable: true });
+      }
       return out;
     }
     return v;
@@ -31,7 +33,7 @@ const value = fc.letrec((tie) => ({
     .map((entries) => Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
 })).node;
 
-describe('canonicalJson', () => {
+describe('canonicalJson and sortKeys', () => {
   it('prints the same bytes as copying every object with sorted keys', () => {
     fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)), { numRuns: 2000 });
   });
@@ -42,6 +44,13 @@ describe('canonicalJson', () => {
     holes[2] = { b: 1, a: 2 };
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: { d: undefined, c: holes } });
     for (const v of [parsed, bare, holes, { a: undefined }, [undefined, () => 1]]) expect(canonicalJson(v)).toBe(reference(v));
+  });
+
+  it('keeps an own __proto__ key as data, at any depth', () => {
+    expect(canonicalJson(JSON.parse('{"a":1,"__proto__":{"x":2}}'))).toBe('{"__proto__":{"x":2},"a":1}');
+    expect(canonicalJson(JSON.parse('[{"b":{"__proto__":[1],"a":0}}]'))).toBe('[{"b":{"__proto__":[1],"a":0}}]');
+    // Kept as a field, not turned into the copy's prototype.
+    expect((sortKeys(JSON.parse('{"b":1,"__proto__":{"x":2}}')) as Record<string, unknown>).x).toBeUndefined();
   });
 
   it('leaves the value it was given unchanged', () => {

@@ -1,8 +1,8 @@
-// Deterministic JSON: object keys sorted at every depth, so the same data always gives the same bytes.
-// Large results (a list of tens of thousands of rows) mostly arrive with keys already in order: those
+// Deterministic JSON: object keys sorted at every depth, so the same data always gives the same bytes (the
+// CLI's output and promptpm.lock). Large results (a list of tens of thousands of rows) mostly arrive with keys already in order: those
 // objects and arrays are serialized as they are, and only the parts out of order are copied sorted.
 
-/** Keys whose copy would not serialize like the original (`__proto__` is dropped on assignment, `toJSON` is called). */
+/** Keys a copy must handle itself (`__proto__` would set a prototype on assignment, `toJSON` is called). */
 const SPECIAL = new Set(['__proto__', 'toJSON']);
 
 function isPlain(value: object): boolean {
@@ -11,7 +11,8 @@ function isPlain(value: object): boolean {
 }
 
 function sortedCopy(source: Record<string, unknown>): Record<string, unknown> {
-  const sorted: Record<string, unknown> = {};
+  // No prototype, so an own `__proto__` key (parsed JSON, a module of that name) is assigned as plain data.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(source).sort()) {
     if (source[key] !== undefined) sorted[key] = sortKeys(source[key]);
   }
@@ -30,8 +31,8 @@ export function presorted<T extends object>(value: T): T {
   return value;
 }
 
-/** The value with keys sorted at every depth; returns the value itself when it already is. */
-function sortKeys(value: unknown): unknown {
+/** The value with keys sorted at every depth (undefined fields dropped); returns the value itself when it already is. */
+export function sortKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || PRESORTED.has(value)) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
