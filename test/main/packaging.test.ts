@@ -42,6 +42,14 @@ describe('electron-builder configuration', () => {
     expect(pkg.main.startsWith('out/main/')).toBe(true);
   });
 
+  it('has the app icon electron-builder derives every platform icon from (PNG, at least 512×512)', () => {
+    const png = readFileSync(new URL('../../resources/icon.png', import.meta.url));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // IHDR: width and height are big-endian 32-bit integers at bytes 16 and 20.
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
+  });
+
   it('has a dist script that builds first and never publishes', () => {
     expect(pkg.scripts.dist).toMatch(/^npm run build && electron-builder\b/);
     expect(pkg.scripts.dist).toContain('--publish never');
