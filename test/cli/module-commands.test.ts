@@ -3,18 +3,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic as Diag } from '../../src/core/errors.js';
 import { runCli } from '../cli-runner.js';
 import { moduleFiles, tempDir, writeTree } from './helpers.js';
-
-interface Diag {
-  code: string;
-  message: string;
-  hint: string;
-  field: string | null;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-}
 
 describe('init → validate → test on a fresh folder', () => {
   const dir = join(tempDir(), 'fresh-module');
