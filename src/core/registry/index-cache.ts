@@ -7,7 +7,7 @@
 // changed loads none of the code for rescanning, the worker pool or writing (imported on first need).
 import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
-import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
+import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import type { TaskPool } from './pool.js';
@@ -27,12 +27,15 @@ export function readIndexText(registry: string): string | null {
   }
 }
 
-/** The index in `text` (not checked for freshness); empty when missing, corrupt or of another format. */
-export const parseIndexText = (text: string | null): IndexFile => (text === null ? null : decodeIndex(text)) ?? emptyIndex();
+/**
+ * The index in `text` (not checked for freshness); empty when missing, corrupt or of another format.
+ * `lazy` leaves the per-version section unparsed until `loadDetail` (only `refresh` and the list need this).
+ */
+export const parseIndexText = (text: string | null, lazy = false): IndexFile => (text === null ? null : decodeIndex(text, { lazy })) ?? emptyIndex();
 
 /** The index as stored (not checked for freshness); empty when missing, corrupt or of another format. */
-export function loadIndexFile(registry: string): IndexFile {
-  return parseIndexText(readIndexText(registry));
+export function loadIndexFile(registry: string, lazy = false): IndexFile {
+  return parseIndexText(readIndexText(registry), lazy);
 }
 
 export function versionCount(idx: IndexFile): number {
@@ -108,7 +111,7 @@ async function refresh(registry: string, idx: IndexFile, pool?: TaskPool, rescan
     idx.stray = stray;
     idx.modulesMtime = topStamp;
   }
-  const jobs: ModuleScanJob[] = [];
+  const pending: Array<[string, StoredName]> = [];
   const stamps: Array<number | null> = [];
   // Plain concatenation: names in the index are checked path segments, and this runs for every module.
   const base = modulesDir(registry) + sep;
@@ -126,10 +129,14 @@ async function refresh(registry: string, idx: IndexFile, pool?: TaskPool, rescan
     const s = stamp(st, now);
     if (s !== null && s === stored.mtime) continue;
     rescanned?.add(name);
-    jobs.push({ registry, name, known: stored.versions.map((v, i) => [v, entryAt(idx, stored, i).ino]) });
+    pending.push([name, stored]);
     stamps.push(s);
   }
-  if (jobs.length === 0) return changed;
+  if (pending.length === 0 && !changed) return false;
+  // Rescans and rewrites need the per-version section; a damaged one means rebuilding from scratch.
+  if (!loadDetail(idx)) return (await refresh(registry, idx, pool, rescanned)) || true;
+  if (pending.length === 0) return changed;
+  const jobs: ModuleScanJob[] = pending.map(([name, stored]) => ({ registry, name, known: stored.versions.map((v, i) => [v, entryAt(idx, stored, i).ino]) }));
   const results = await rescan(jobs, pool);
   jobs.forEach((job, i) => {
     const stored = idx.names.get(job.name);
@@ -184,9 +191,12 @@ export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool,
   return idx;
 }
 
-/** The fresh index with its storage details (inode, manifest file name). */
-export async function loadFreshIndex(registry: string): Promise<IndexFile> {
-  return freshen(registry, loadIndexFile(registry));
+/**
+ * The fresh index with its storage details (inode, manifest file name). With `lazy` (the list), the
+ * per-version section may be left unparsed: then only `sourceAt`, `stateAt` and `summaryAt` may be used.
+ */
+export async function loadFreshIndex(registry: string, lazy = false): Promise<IndexFile> {
+  return freshen(registry, loadIndexFile(registry, lazy));
 }
 
 export async function readIndex(registry: string): Promise<RegistryIndex> {

@@ -1,13 +1,16 @@
-// The index cache on disk (.promptpm/index.json), format 2: one compact JSON object of columns, one
-// entry per version in name-then-semver order, with repeated lists (tags, types, dependency lists) and
-// manifest file names stored once. A warm `list` parses it on every run: entries stay in the parsed
+// The index cache on disk (.promptpm/index.json), format 3: two lines, each a compact JSON object of
+// columns with one entry per version in name-then-semver order, repeated lists (tags, types, dependency
+// lists) and manifest file names stored once. The first line holds what a warm `list` prints (plus each
+// package's latest description); the second the rest (inodes, all descriptions, dependencies), parsed
+// only when asked for: a warm list of a large registry never parses it. Entries stay in the parsed
 // columns until something asks for them, so listing builds no per-version objects besides its rows.
 // Any other format, or a file that does not check out, is rebuilt from modules/.
 import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 import type { StoredVersion } from './index-entry.js';
-import type { Verification } from './types.js';
+import { latestIndex } from './latest.js';
+import type { IndexEntry, Verification } from './types.js';
 
-export const FORMAT = 2;
+export const FORMAT = 3;
 
 export interface StoredName {
   /** The folder's mtime (ms) when it was last scanned, or null to rescan it on the next read. */
@@ -20,6 +23,8 @@ export interface StoredName {
   entries: StoredVersion[] | null;
   /** Column position of the first version, while `entries` is null. */
   first: number;
+  /** Column position of the name, while `entries` is null. */
+  row: number;
 }
 
 export interface IndexFile {
@@ -29,6 +34,10 @@ export interface IndexFile {
   /** Module folders in code-point order. */
   names: Map<string, StoredName>;
   columns: Columns | null;
+  /** The second line's columns once parsed (see `loadDetail`). */
+  detail: Detail | null;
+  /** The second line's text until it is parsed. */
+  detailText: string | null;
 }
 
 interface Columns {
@@ -39,14 +48,13 @@ interface Columns {
   mtimes: Array<number | null>;
   counts: number[];
   versions: string[];
-  inos: string[];
   sources: number[];
-  descriptions: string[];
+  /** One per name: the description of its latest version. */
+  latestDescriptions: string[];
   tags: number[];
   inputTypes: number[];
   outputTypes: number[];
-  dependencies: number[];
-  /** Interned string lists; a dependency list is stored flat as name, range, name, range… */
+  /** Interned string lists (tags, types). */
   lists: string[][];
   /** Interned manifest file names (`sources` is -1 for none). */
   strings: string[];
@@ -54,22 +62,37 @@ interface Columns {
   states: string;
 }
 
+interface Detail {
+  inos: string[];
+  descriptions: string[];
+  dependencies: number[];
+  /** Interned dependency lists, each stored flat as name, range, name, range… */
+  depLists: string[][];
+}
+
 const STATE_LETTER: Record<Verification, string> = { ok: 'o', tampered: 't', unreadable: 'r', unverified: 'u' };
 const LETTER_STATE: Record<string, Verification> = { o: 'ok', t: 'tampered', r: 'unreadable', u: 'unverified' };
 
-export const emptyIndex = (): IndexFile => ({ modulesMtime: null, stray: [], names: new Map(), columns: null });
+export const emptyIndex = (): IndexFile => ({ modulesMtime: null, stray: [], names: new Map(), columns: null, detail: null, detailText: null });
 
-export const newName = (mtime: number | null, versions: string[], entries: StoredVersion[], stray: string[]): StoredName => ({ mtime, versions, stray, entries, first: 0 });
+export const newName = (mtime: number | null, versions: string[], entries: StoredVersion[], stray: string[]): StoredName => ({
+  mtime,
+  versions,
+  stray,
+  entries,
+  first: 0,
+  row: 0,
+});
 
-function fromColumns(c: Columns, k: number): StoredVersion {
+function fromColumns(c: Columns, d: Detail, k: number): StoredVersion {
   const s = c.sources[k]!;
-  const flat = c.lists[c.dependencies[k]!]!;
+  const flat = d.depLists[d.dependencies[k]!]!;
   const dependencies: StoredVersion['dependencies'] = [];
   for (let i = 0; i < flat.length; i += 2) dependencies.push({ name: flat[i]!, range: flat[i + 1]! });
   return {
-    ino: c.inos[k]!,
+    ino: d.inos[k]!,
     source: s < 0 ? null : c.strings[s]!,
-    description: c.descriptions[k]!,
+    description: d.descriptions[k]!,
     tags: c.lists[c.tags[k]!]!,
     dependencies,
     verification: LETTER_STATE[c.states[k]!]!,
@@ -78,14 +101,38 @@ function fromColumns(c: Columns, k: number): StoredVersion {
   };
 }
 
-/** One entry, read from the columns when the module was not rescanned (a fresh object each time then). */
-export function entryAt(idx: IndexFile, stored: StoredName, i: number): StoredVersion {
-  return stored.entries?.[i] ?? fromColumns(idx.columns!, stored.first + i);
+/**
+ * Parses the second line if that is still to do; false when it does not check out, in which case `idx`
+ * is emptied so that it is rebuilt from modules/.
+ */
+export function loadDetail(idx: IndexFile): boolean {
+  if (idx.detailText === null) return true;
+  const detail = parseDetail(idx.detailText, idx.columns!);
+  idx.detailText = null;
+  if (detail === null) {
+    Object.assign(idx, emptyIndex());
+    return false;
+  }
+  idx.detail = detail;
+  return true;
 }
 
-/** All entries of a module, kept on it so they can be changed. */
+/** One entry, read from the columns when the module was not rescanned (a fresh object each time then); needs `loadDetail`. */
+export function entryAt(idx: IndexFile, stored: StoredName, i: number): StoredVersion {
+  return stored.entries?.[i] ?? fromColumns(idx.columns!, idx.detail!, stored.first + i);
+}
+
+/** All entries of a module, kept on it so they can be changed; needs `loadDetail`. */
 export function entriesOf(idx: IndexFile, stored: StoredName): StoredVersion[] {
-  return (stored.entries ??= stored.versions.map((_, i) => fromColumns(idx.columns!, stored.first + i)));
+  return (stored.entries ??= stored.versions.map((_, i) => fromColumns(idx.columns!, idx.detail!, stored.first + i)));
+}
+
+/** What a package row shows of its latest version (position `latest`); needs only the first line. */
+export function summaryAt(idx: IndexFile, stored: StoredName, latest: number): Pick<IndexEntry, 'description' | 'tags' | 'inputTypes' | 'outputTypes'> {
+  if (stored.entries) return stored.entries[latest]!;
+  const c = idx.columns!;
+  const k = stored.first + latest;
+  return { description: c.latestDescriptions[stored.row]!, tags: c.lists[c.tags[k]!]!, inputTypes: c.lists[c.inputTypes[k]!]!, outputTypes: c.lists[c.outputTypes[k]!]! };
 }
 
 export function stateAt(idx: IndexFile, stored: StoredName, i: number): Verification {
@@ -112,10 +159,12 @@ class Interner<T> {
   }
 }
 
+/** The file's text; `idx` must have its detail loaded (`loadDetail`). */
 export function encodeIndex(idx: IndexFile): string {
   const lists = new Interner<string[]>();
+  const depLists = new Interner<string[]>();
   const strings = new Interner<string>();
-  const list = (items: string[]): number => lists.id(items, JSON.stringify(items));
+  const list = (into: Interner<string[]>, items: string[]): number => into.id(items, JSON.stringify(items));
   const c: Columns = {
     format: FORMAT,
     modulesMtime: idx.modulesMtime,
@@ -124,38 +173,42 @@ export function encodeIndex(idx: IndexFile): string {
     mtimes: [],
     counts: [],
     versions: [],
-    inos: [],
     sources: [],
-    descriptions: [],
+    latestDescriptions: [],
     tags: [],
     inputTypes: [],
     outputTypes: [],
-    dependencies: [],
     lists: lists.items,
     strings: strings.items,
     states: '',
   };
+  const d: Detail = { inos: [], descriptions: [], dependencies: [], depLists: depLists.items };
   const states: string[] = [];
   for (const [name, stored] of idx.names) {
     c.names.push(name);
     c.mtimes.push(stored.mtime);
     c.counts.push(stored.versions.length);
     c.stray.push(...stored.stray);
+    const latest = latestIndex(stored.versions);
     stored.versions.forEach((version, i) => {
       const e = entryAt(idx, stored, i);
+      if (i === latest) c.latestDescriptions.push(e.description);
       c.versions.push(version);
-      c.inos.push(e.ino);
       c.sources.push(e.source === null ? -1 : strings.id(e.source, e.source));
-      c.descriptions.push(e.description);
-      c.tags.push(list(e.tags));
-      c.inputTypes.push(list(e.inputTypes));
-      c.outputTypes.push(list(e.outputTypes));
-      c.dependencies.push(list(e.dependencies.flatMap((d) => [d.name, d.range])));
+      c.tags.push(list(lists, e.tags));
+      c.inputTypes.push(list(lists, e.inputTypes));
+      c.outputTypes.push(list(lists, e.outputTypes));
+      d.inos.push(e.ino);
+      d.descriptions.push(e.description);
+      d.dependencies.push(list(depLists, e.dependencies.flatMap((dep) => [dep.name, dep.range])));
       states.push(STATE_LETTER[e.verification]);
     });
+    // A name without versions has no latest; keep the column one per name.
+    if (latest < 0) c.latestDescriptions.push('');
   }
   c.states = states.join('');
-  return JSON.stringify(c);
+  // JSON.stringify never emits a raw newline, so the first one separates the two lines.
+  return `${JSON.stringify(c)}\n${JSON.stringify(d)}`;
 }
 
 // Names and versions become path segments: a damaged or hand-edited file must not smuggle in `..`. Syntax is
@@ -173,38 +226,60 @@ function indexesWithin(col: unknown, total: number, size: number, min = 0): bool
   return true;
 }
 
-/** Checks every column once, so entries can later be read from them without further checks. */
+/** Checks every column of the first line once, so entries can later be read from them without further checks. */
 function wellFormed(c: Columns): boolean {
   if (typeof c !== 'object' || c === null || c.format !== FORMAT || !isNumberOrNull(c.modulesMtime)) return false;
   if (!isStrings(c.names) || !isStrings(c.versions) || !isStrings(c.stray) || !isStrings(c.strings) || typeof c.states !== 'string') return false;
   const n = c.names.length;
   const total = c.versions.length;
   if (!Array.isArray(c.mtimes) || c.mtimes.length !== n || !Array.isArray(c.counts) || c.counts.length !== n) return false;
+  if (!isStrings(c.latestDescriptions) || c.latestDescriptions.length !== n) return false;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const count = c.counts[i];
     if (!isModuleName(c.names[i]!) || !isNumberOrNull(c.mtimes[i]) || !Number.isInteger(count) || count! < 0) return false;
     sum += count!;
   }
-  if (sum !== total || !isStrings(c.inos) || c.inos.length !== total || !isStrings(c.descriptions) || c.descriptions.length !== total) return false;
+  if (sum !== total) return false;
   for (const v of c.versions) if (!isStrictSemverSyntax(v)) return false;
   if (c.states.length !== total || !/^[otru]*$/.test(c.states) || !Array.isArray(c.lists) || !c.lists.every(isStrings)) return false;
   const L = c.lists.length;
   if (!indexesWithin(c.sources, total, c.strings.length, -1)) return false;
-  if (![c.tags, c.inputTypes, c.outputTypes, c.dependencies].every((col) => indexesWithin(col, total, L))) return false;
-  return c.dependencies.every((d) => c.lists[d]!.length % 2 === 0);
+  return [c.tags, c.inputTypes, c.outputTypes].every((col) => indexesWithin(col, total, L));
 }
 
-/** The index in a file's text, or null when it is not a well-formed index of this format. */
-export function decodeIndex(text: string): IndexFile | null {
+/** The second line's columns, or null when they do not check out against the first line's. */
+function parseDetail(text: string, c: Columns): Detail | null {
+  let d: Detail;
+  try {
+    d = JSON.parse(text) as Detail;
+  } catch {
+    return null;
+  }
+  const total = c.versions.length;
+  if (typeof d !== 'object' || d === null || !isStrings(d.inos) || d.inos.length !== total || !isStrings(d.descriptions) || d.descriptions.length !== total) {
+    return null;
+  }
+  if (!Array.isArray(d.depLists) || !d.depLists.every((l) => isStrings(l) && l.length % 2 === 0)) return null;
+  return indexesWithin(d.dependencies, total, d.depLists.length) ? d : null;
+}
+
+/**
+ * The index in a file's text, or null when it is not a well-formed index of this format. With `lazy`, the
+ * second line is left for `loadDetail` (which empties the index if it turns out damaged).
+ */
+export function decodeIndex(text: string, opts: { lazy?: boolean } = {}): IndexFile | null {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return null;
   let c: Columns;
   try {
-    c = JSON.parse(text) as Columns;
+    c = JSON.parse(text.slice(0, nl)) as Columns;
   } catch {
     return null;
   }
   if (!wellFormed(c)) return null;
-  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c };
+  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, detailText: text.slice(nl + 1) };
+  if (opts.lazy !== true && !loadDetail(idx)) return null;
   const strayOf = new Map<string, string[]>();
   for (const path of c.stray) {
     const parts = path.split('/');
@@ -215,7 +290,7 @@ export function decodeIndex(text: string): IndexFile | null {
   for (let i = 0; i < c.names.length; i++) {
     const count = c.counts[i]!;
     const name = c.names[i]!;
-    idx.names.set(name, { mtime: c.mtimes[i]!, versions: c.versions.slice(first, first + count), stray: strayOf.get(name) ?? [], entries: null, first });
+    idx.names.set(name, { mtime: c.mtimes[i]!, versions: c.versions.slice(first, first + count), stray: strayOf.get(name) ?? [], entries: null, first, row: i });
     first += count;
   }
   return idx;

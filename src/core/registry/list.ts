@@ -4,24 +4,12 @@
 // order the CLI prints them in.
 import { sep } from 'node:path';
 import { loadFreshIndex } from './index-cache.js';
-import { entryAt, sourceAt, stateAt } from './index-format.js';
+import { sourceAt, stateAt, summaryAt } from './index-format.js';
+import { latestIndex } from './latest.js';
 import { resolveRegistryLocation } from './location.js';
 import type { ListResult, ListRows, PackageRow, Verification } from './types.js';
 
 const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadable: 2, tampered: 3 };
-
-/** A strict SemVer version has a prerelease exactly when a `-` comes before any `+build`. */
-function isPrerelease(version: string): boolean {
-  const plus = version.indexOf('+');
-  const dash = version.indexOf('-');
-  return dash >= 0 && (plus < 0 || dash < plus);
-}
-
-/** Highest stable version, or the highest prerelease when there is none; `sorted` is in semver order. */
-export function latestOfSorted(sorted: string[]): string {
-  for (let i = sorted.length - 1; i >= 0; i--) if (!isPrerelease(sorted[i]!)) return sorted[i]!;
-  return sorted[sorted.length - 1]!;
-}
 
 /**
  * The listing. `versionStates` (one key per version) is for the app; the CLI leaves it out, which saves
@@ -31,7 +19,8 @@ export async function listRegistry(registry: string): Promise<ListResult>;
 export async function listRegistry(registry: string, opts: { versionStates: false }): Promise<ListRows>;
 export async function listRegistry(registry: string, opts: { versionStates?: boolean } = {}): Promise<ListRows | ListResult> {
   const root = await resolveRegistryLocation(registry);
-  const idx = await loadFreshIndex(root);
+  // Lazy: a warm list reads only the index's first line.
+  const idx = await loadFreshIndex(root, true);
   const states: Record<string, Verification> | null = opts.versionStates === false ? null : {};
   const modules: ListRows['modules'] = [];
   const packages: PackageRow[] = [];
@@ -50,12 +39,12 @@ export async function listRegistry(registry: string, opts: { versionStates?: boo
       if (states !== null) states[`${name}@${version}`] = state;
       if (SEVERITY[state] > SEVERITY[worst]) worst = state;
     }
-    const latest = latestOfSorted(versions);
-    const top = entryAt(idx, stored, versions.indexOf(latest));
+    const latest = latestIndex(versions);
+    const top = summaryAt(idx, stored, latest);
     packages.push({
       description: top.description,
       inputTypes: top.inputTypes,
-      latest,
+      latest: versions[latest]!,
       name,
       outputTypes: top.outputTypes,
       tags: top.tags,

@@ -1,13 +1,23 @@
-// The index file (format 2): what is written reads back the same, and a damaged, hostile or older file is
+// The index file (format 3: a line for list, a line for the rest): what is written reads back the same, and a damaged, hostile or older file is
 // never trusted: it is rebuilt from modules/, so list answers exactly as with no index at all.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRegistry, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
 import { decodeIndex, encodeIndex } from '../../../src/core/registry/index-format.js';
+import type { RegistryIndex } from '../../../src/core/registry/types.js';
 import { fixtureCopy } from './helpers.js';
 
 const indexPath = (reg: string): string => join(reg, '.promptpm', 'index.json');
+
+/** The index as a fresh rebuild gives it: every version's last known verification forgotten. */
+function unverified(index: RegistryIndex): RegistryIndex {
+  const modules: RegistryIndex['modules'] = {};
+  for (const [name, versions] of Object.entries(index.modules)) {
+    modules[name] = Object.fromEntries(Object.entries(versions).map(([v, e]) => [v, { ...e, verification: 'unverified' as const }]));
+  }
+  return { modules };
+}
 
 describe('index file format', () => {
   it('round-trips: decoding what was encoded gives the same index and the same bytes again', async () => {
@@ -17,29 +27,60 @@ describe('index file format', () => {
     const decoded = decodeIndex(text);
     expect(decoded).not.toBeNull();
     expect(encodeIndex(decoded!)).toBe(text);
-    expect(JSON.parse(text)).toMatchObject({ format: 2, names: ['technical-summarizer', 'text-normalizer'], states: 'ooo', stray: ['modules/text-normalizer/1.0.0.tmp'] });
+    const [first, second, ...more] = text.split('\n');
+    expect(more).toEqual([]);
+    expect(JSON.parse(first!)).toMatchObject({ format: 3, names: ['technical-summarizer', 'text-normalizer'], states: 'ooo', stray: ['modules/text-normalizer/1.0.0.tmp'] });
+    expect(Object.keys(JSON.parse(second!) as object).sort()).toEqual(['depLists', 'dependencies', 'descriptions', 'inos']);
   });
 
   it('rebuilds instead of trusting a damaged or hostile file', async () => {
     const reg = fixtureCopy();
     const expected = await listRegistry(reg);
-    const good = JSON.parse(readFileSync(indexPath(reg), 'utf8')) as Record<string, unknown>;
-    const damaged: Array<Record<string, unknown>> = [
-      { ...good, format: 1 },
-      { ...good, names: ['..', 'text-normalizer'] },
-      { ...good, versions: ['1.2.0', '../../x', '1.1.0'] },
-      { ...good, counts: [1, 1] },
-      { ...good, tags: [0, 0, 99] },
-      { ...good, sources: [0, 0, 5] },
-      { ...good, states: 'oox' },
-      { ...good, lists: [['a'], 3] },
-      { ...good, descriptions: [1, 2, 3] },
+    const [line1, line2] = readFileSync(indexPath(reg), 'utf8').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const good = line1!;
+    const detail = line2!;
+    const damaged: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+      [{ ...good, format: 2 }, detail],
+      [{ ...good, names: ['..', 'text-normalizer'] }, detail],
+      [{ ...good, versions: ['1.2.0', '../../x', '1.1.0'] }, detail],
+      [{ ...good, counts: [1, 1] }, detail],
+      [{ ...good, tags: [0, 0, 99] }, detail],
+      [{ ...good, sources: [0, 0, 5] }, detail],
+      [{ ...good, states: 'oox' }, detail],
+      [{ ...good, lists: [['a'], 3] }, detail],
+      [{ ...good, latestDescriptions: ['only one'] }, detail],
+      [good, { ...detail, descriptions: [1, 2, 3] }],
+      [good, { ...detail, inos: ['1'] }],
+      [good, { ...detail, dependencies: [0, 0, 9] }],
+      [good, { ...detail, depLists: [['odd']] }],
     ];
-    for (const bad of damaged) {
-      expect(decodeIndex(JSON.stringify(bad))).toBeNull();
-      writeFileSync(indexPath(reg), JSON.stringify(bad));
+    for (const [bad1, bad2] of damaged) {
+      const text = `${JSON.stringify(bad1)}\n${JSON.stringify(bad2)}`;
+      expect(decodeIndex(text)).toBeNull();
+      writeFileSync(indexPath(reg), text);
       expect(await listRegistry(reg)).toEqual(expected);
     }
+    expect(decodeIndex(JSON.stringify(good))).toBeNull();
+  });
+
+  it('a warm list leaves the second line unread; a damaged one is rebuilt as soon as anything needs it', async () => {
+    const reg = fixtureCopy();
+    // Settled folder mtimes, so that a warm read trusts them and rescans nothing.
+    const old = new Date(Date.now() - 60_000);
+    for (const dir of ['', 'technical-summarizer', 'text-normalizer']) utimesSync(join(reg, 'modules', dir), old, old);
+    await verifyRegistry(reg);
+    const expected = await listRegistry(reg);
+    const entries = await readIndex(reg);
+    const [line1] = readFileSync(indexPath(reg), 'utf8').split('\n');
+    const text = `${line1!}\n{"inos":"damaged"}`;
+    expect(decodeIndex(text, { lazy: true })).not.toBeNull();
+    writeFileSync(indexPath(reg), text);
+    // Nothing changed in modules/: the list is answered from the first line alone, and the file is left as it is.
+    expect(await listRegistry(reg)).toEqual(expected);
+    expect(readFileSync(indexPath(reg), 'utf8')).toBe(text);
+    // The resolver's read needs the second line: the index is rebuilt from modules/ (verification states start over).
+    expect(await readIndex(reg)).toEqual(unverified(entries));
+    expect(readFileSync(indexPath(reg), 'utf8')).not.toBe(text);
   });
 
   it('keeps every field readIndex serves, shared lists and all', async () => {

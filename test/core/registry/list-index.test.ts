@@ -63,7 +63,7 @@ describe('list and the index cache', () => {
     const reg = fixtureCopy();
     age(reg, ['modules'], ['modules', 'text-normalizer'], ['modules', 'technical-summarizer']);
     await listRegistry(reg);
-    const stored = JSON.parse(readFileSync(indexPath(reg), 'utf8')) as { modulesMtime: string | null };
+    const stored = JSON.parse(readFileSync(indexPath(reg), 'utf8').split('\n')[0]!) as { modulesMtime: string | null };
     expect(stored.modulesMtime).not.toBeNull();
     await publishModule(reg, makeModule(tempDir(), 'text-normalizer', '2.0.0'));
     const after = await listRegistry(reg);
