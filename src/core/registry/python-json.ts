@@ -1,6 +1,6 @@
 // Python's json.dumps(value, sort_keys=True, separators=(",", ":")) with ensure_ascii, byte for byte:
 // the immutability manifest must be identical to the one the earlier tool writes.
-import { compareCodePoints } from './paths.js';
+import { compareCodePoints } from '../text-order.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -5,7 +5,8 @@ import { readdir } from 'node:fs/promises';
 import { isModuleName, isStrictSemver } from '../module/name-version.js';
 import compareBuild from 'semver/functions/compare-build.js';
 import semverEq from 'semver/functions/eq.js';
-import { compareCodePoints, moduleDir, modulesDir } from './paths.js';
+import { compareCodePoints } from '../text-order.js';
+import { moduleDir, modulesDir } from './paths.js';
 
 /** Semver precedence, then build metadata, so the order never depends on the file system. */
 export const compareVersions = (a: string, b: string): number => compareBuild(a, b);

@@ -4,7 +4,8 @@ import { hash } from 'node:crypto';
 import { sep } from 'node:path';
 import { readRegularFile, sha256File } from './hash.js';
 import { parseManifest } from './manifest.js';
-import { MANIFEST_FILE, compareCodePoints } from './paths.js';
+import { compareCodePoints } from '../text-order.js';
+import { MANIFEST_FILE } from './paths.js';
 import { sortedWalk, type WalkEntry } from './walk.js';
 import type { VersionVerification } from './types.js';
 

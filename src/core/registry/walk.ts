@@ -4,7 +4,7 @@
 // only a folder holding a replacement character is re-read as raw bytes to tell undecodable names apart.
 import { readdirSync, type Dirent } from 'node:fs';
 import { sep } from 'node:path';
-import { compareCodePoints } from './paths.js';
+import { compareCodePoints } from '../text-order.js';
 
 export type EntryKind = 'file' | 'symlink' | 'special';
 

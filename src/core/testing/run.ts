@@ -4,7 +4,7 @@ import { PromptPMError, validationFailure } from '../errors.js';
 import type { LoadedModule, TestCase } from '../module/index.js';
 import { evaluateAssertion } from './assertions.js';
 import { renderTest } from './render.js';
-import { compareCodePoints } from './text.js';
+import { compareCodePoints } from '../text-order.js';
 import type { AssertionResult, TestFailure, TestReport, TestResult } from './types.js';
 
 function ready(mod: LoadedModule): { manifest: NonNullable<LoadedModule['manifest']>; template: string } {

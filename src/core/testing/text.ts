@@ -23,19 +23,6 @@ export function preview(text: string): string {
   return `${Array.from(flat.slice(0, PREVIEW_LIMIT * 2)).slice(0, PREVIEW_LIMIT).join('')}...`;
 }
 
-/** Code-point order (Python's string order), not UTF-16 code-unit order. */
-export function compareCodePoints(a: string, b: string): number {
-  const x = a[Symbol.iterator]();
-  const y = b[Symbol.iterator]();
-  for (;;) {
-    const p = x.next();
-    const q = y.next();
-    if (p.done || q.done) return p.done && q.done ? 0 : p.done ? -1 : 1;
-    const d = (p.value.codePointAt(0) ?? 0) - (q.value.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-}
-
 /** An assertion value as the `expected` string: text as is, anything else as compact JSON. */
 export function showValue(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { pythonJsonDumps, type JsonValue } from '../../../src/core/registry/python-json.js';
-import { compareCodePoints } from '../../../src/core/registry/paths.js';
 
 describe('pythonJsonDumps', () => {
   it('matches json.dumps(sort_keys=True, separators=(",", ":")) byte for byte', () => {
@@ -37,13 +36,5 @@ describe('pythonJsonDumps', () => {
         expect(JSON.parse(text)).toEqual(v);
       }),
     );
-  });
-});
-
-describe('compareCodePoints', () => {
-  it('sorts like Python: astral characters after U+FFxx, unlike UTF-16 order', () => {
-    const list = ['\u{1F600}', '\uFF01', 'b', 'a', 'é', 'ab'];
-    expect([...list].sort(compareCodePoints)).toEqual(['a', 'ab', 'b', 'é', '\uFF01', '\u{1F600}']);
-    expect([...list].sort()).not.toEqual([...list].sort(compareCodePoints));
   });
 });
