@@ -1,7 +1,7 @@
 // Shared set-up for the CLI tests: throw-away folders and small module files.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 /** A fresh temporary folder, removed after the test file's last test. */
@@ -11,15 +11,7 @@ export function tempDir(prefix = 'promptpm-cli-'): string {
   return dir;
 }
 
-/** Writes `files` (relative path → text) under `dir`, creating folders; returns dir. */
-export function writeTree(dir: string, files: Record<string, string>): string {
-  for (const [rel, text] of Object.entries(files)) {
-    const file = join(dir, rel);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return dir;
-}
+export { writeTree } from '../support/files.js';
 
 /** A valid module with one passing test (or a failing one), optionally depending on others. */
 export function moduleFiles(opts: { name: string; version?: string; failing?: boolean; deps?: Record<string, string> }): Record<string, string> {

@@ -1,9 +1,10 @@
 // Builds throw-away module folders for tests, and finds where text sits in a file (1-based).
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import type { Diagnostic } from '../../../src/core/errors.js';
+import { writeTree } from '../../support/files.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -16,11 +17,7 @@ export function makeModule(files: Record<string, string | Uint8Array>): string {
   made.push(root);
   const dir = path.join(root, 'module');
   mkdirSync(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return writeTree(dir, files);
 }
 
 export const VALID_TEMPLATE = 'Summarize for {{ audience }}:\n{{document}}\n';

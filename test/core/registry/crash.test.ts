@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_BIN } from '../../cli-runner.js';
 import { listRegistry, publishModule, verifyRegistry } from '../../../src/core/registry/index.js';
-import { makeModule, tempDir, writeFiles } from './helpers.js';
+import { makeModule, tempDir, writeTree } from './helpers.js';
 
 const TRIALS = 200;
 const PARALLEL = 4;
@@ -36,7 +36,7 @@ function publishCli(reg: string, mod: string, killAfterMs: number | null): Promi
 /** A module with enough files that the copy phase takes a while, so kills land inside it too. */
 function bigModule(version: string): string {
   const mod = makeModule(tempDir(), 'crash-module', version);
-  writeFiles(mod, Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`data/part-${String(i).padStart(2, '0')}.txt`, `${i} `.repeat(4000)])));
+  writeTree(mod, Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`data/part-${String(i).padStart(2, '0')}.txt`, `${i} `.repeat(4000)])));
   return mod;
 }
 

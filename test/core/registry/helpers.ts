@@ -1,9 +1,12 @@
 // Shared by the registry tests: temporary folders, the hand-written fixture registry, small valid modules.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { writeTree } from '../../support/files.js';
+
+export { writeTree };
 
 export const FIXTURE_REGISTRY = fileURLToPath(new URL('../../fixtures/registries/basic', import.meta.url));
 
@@ -26,17 +29,10 @@ export function fixtureCopy(): string {
   return dir;
 }
 
-export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    const path = join(root, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-}
 
 /** A small module that validates and whose tests pass; `extra` adds or overrides files. */
 export function makeModule(root: string, name = 'demo-module', version = '1.0.0', extra: Record<string, string | Buffer> = {}): string {
-  writeFiles(root, {
+  writeTree(root, {
     'promptpm.yaml': `module:
   name: ${name}
   version: ${version}

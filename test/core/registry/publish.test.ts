@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, listRegistry, publishModule, readModuleInfo, verifyRegistry, versionPath } from '../../../src/core/registry/index.js';
-import { FIXTURE_REGISTRY, makeModule, tempDir, writeFiles } from './helpers.js';
+import { FIXTURE_REGISTRY, makeModule, tempDir, writeTree } from './helpers.js';
 
 /** Everything in the registry except the tool's own folder: what a failed publish must leave untouched. */
 const visible = (reg: string): string[] => (existsSync(join(reg, 'modules')) ? readdirSync(join(reg, 'modules'), { recursive: true }).map(String).sort() : []);
@@ -89,7 +89,7 @@ describe('publish', () => {
     ['a symlinked folder', 'SYMLINK', (mod) => symlinkSync('/etc', join(mod, 'etc'))],
     ['a FIFO', 'SPECIAL_FILE', (mod) => execFileSync('mkfifo', [join(mod, 'pipe')])],
     ['a file over 8 MiB', 'FILE_TOO_LARGE', (mod) => writeFileSync(join(mod, 'big.bin'), Buffer.alloc(LIMITS.fileBytes + 1))],
-    ['more than 1000 files', 'TOO_MANY_FILES', (mod) => writeFiles(mod, Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`data/f${i}.txt`, 'x'])))],
+    ['more than 1000 files', 'TOO_MANY_FILES', (mod) => writeTree(mod, Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`data/f${i}.txt`, 'x'])))],
     [
       'more than 64 MiB in total',
       'MODULE_TOO_LARGE',
@@ -124,8 +124,8 @@ describe('publish', () => {
     await publishModule(reg, makeModule(tempDir(), 'demo-module', '1.0.0'));
     const orphan = join(reg, '.promptpm', 'staging', `999999999.${Date.now()}.abcdef`);
     const live = join(reg, '.promptpm', 'staging', `${process.pid}.${Date.now()}.abcdef`);
-    writeFiles(orphan, { 'promptpm.yaml': 'partial' });
-    writeFiles(live, { 'promptpm.yaml': 'in progress' });
+    writeTree(orphan, { 'promptpm.yaml': 'partial' });
+    writeTree(live, { 'promptpm.yaml': 'in progress' });
     expect((await listRegistry(reg)).count).toBe(1);
     await publishModule(reg, makeModule(tempDir(), 'demo-module', '1.1.0'));
     expect(existsSync(orphan)).toBe(false);
