@@ -252,18 +252,22 @@ export async function recordVerification(registry: string, states: Map<string, V
  * the index's order (undefined where a cancelled run did not get to it). Writes only when something changed.
  */
 export async function recordInOrder(registry: string, idx: IndexFile, states: Array<Verification | undefined>): Promise<void> {
-  let changed = false;
+  const differs = (stored: StoredName, i: number, k: number): boolean => states[k] !== undefined && states[k] !== stateAt(idx, stored, i);
   let k = 0;
-  for (const stored of idx.names.values()) {
-    for (let i = 0; i < stored.versions.length; i++, k++) {
-      const state = states[k];
-      if (state !== undefined && setState(idx, stored, i, state)) changed = true;
-    }
-  }
-  if (!changed) return;
+  let changed = false;
+  for (const stored of idx.names.values()) for (let i = 0; i < stored.versions.length; i++, k++) changed ||= differs(stored, i, k);
+  // Changing entries needs the per-version section of a lazily read index; a damaged one is left to be rebuilt.
+  if (!changed || !loadDetail(idx)) return;
   const verified = new Set<string>();
   k = 0;
-  for (const [name, stored] of idx.names) for (const version of stored.versions) if (states[k++] !== undefined) verified.add(`${name}@${version}`);
+  for (const [name, stored] of idx.names) {
+    for (let i = 0; i < stored.versions.length; i++, k++) {
+      const state = states[k];
+      if (state === undefined) continue;
+      setState(idx, stored, i, state);
+      verified.add(`${name}@${stored.versions[i]}`);
+    }
+  }
   try {
     await writeIndex(registry, idx, verified);
   } catch {

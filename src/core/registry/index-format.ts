@@ -58,7 +58,7 @@ interface Columns {
   lists: string[][];
   /** Interned manifest file names (`sources` is -1 for none). */
   strings: string[];
-  /** One letter per version. */
+  /** One letter per version; the last column, so `recordsAllOk` can read it without parsing the line. */
   states: string;
 }
 
@@ -262,6 +262,19 @@ function parseDetail(text: string, c: Columns): Detail | null {
   }
   if (!Array.isArray(d.depLists) || !d.depLists.every((l) => isStrings(l) && l.length % 2 === 0)) return null;
   return indexesWithin(d.dependencies, total, d.depLists.length) ? d : null;
+}
+
+const ALL_OK_TAIL = /^,"states":"o*"\}$/;
+
+/**
+ * Whether an index file's text records every version as verified ok. The states column is the first line's
+ * last (letters need no escaping), so this reads its tail instead of parsing the line: a verify that found
+ * everything intact then knows there is nothing to record.
+ */
+export function recordsAllOk(text: string): boolean {
+  const nl = text.indexOf('\n');
+  const line = nl < 0 ? text : text.slice(0, nl);
+  return ALL_OK_TAIL.test(line.slice(line.lastIndexOf(',"states":"')));
 }
 
 /**

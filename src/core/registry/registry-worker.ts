@@ -7,6 +7,7 @@ type Task = (job: never) => unknown;
 
 const TASKS = {
   verify: async (): Promise<Task> => (await import('./verify-one.js')).verifyPacked,
+  verifyModule: async (): Promise<Task> => (await import('./verify-module.js')).verifyModule,
   index: async (): Promise<Task> => (await import('./index-scan.js')).scanModule,
 };
 

@@ -2,7 +2,8 @@
 // Anything else (e.g. `1.0.0.tmp` left by a killed publish of the earlier tool) is stray: never a version.
 import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { isModuleName, isStrictSemver } from '../module/name-version.js';
+import type SemVer from 'semver/classes/semver.js';
+import { isModuleName, parseStrictVersion } from '../module/name-version.js';
 import compareBuild from 'semver/functions/compare-build.js';
 import semverEq from 'semver/functions/eq.js';
 import { compareCodePoints } from '../text-order.js';
@@ -57,13 +58,16 @@ function classifyNames(list: Entry[]): NameScan {
 }
 
 function classifyVersions(name: string, list: Entry[]): VersionScan {
-  const versions: string[] = [];
+  const found: Array<[string, SemVer]> = [];
   const stray: string[] = [];
   for (const e of list) {
-    if (e.isDirectory() && isStrictSemver(e.name)) versions.push(e.name);
-    else stray.push(`modules/${name}/${e.name}`);
+    const parsed = e.isDirectory() ? parseStrictVersion(e.name) : null;
+    if (parsed === null) stray.push(`modules/${name}/${e.name}`);
+    else found.push([e.name, parsed]);
   }
-  return { versions: versions.sort(compareVersions), stray: stray.sort(compareCodePoints) };
+  // Each version parsed once: a registry-wide scan sorts every module's versions.
+  found.sort((a, b) => a[1].compareBuild(b[1]));
+  return { versions: found.map(([v]) => v), stray: stray.sort(compareCodePoints) };
 }
 
 /** Module names under modules/, sorted; stray paths are relative to the registry. */

@@ -13,7 +13,7 @@ export interface VersionVerification extends FileDiff {
   name: string;
   version: string;
   status: VersionStatus;
-  /** Lowercase hex sha256 of the manifest's bytes (the lockfile's `integrity`), null when unreadable. */
+  /** Lowercase hex sha256 of the manifest's bytes (the lockfile's `integrity`), null when unreadable or not asked for. */
   manifestSha256: string | null;
 }
 

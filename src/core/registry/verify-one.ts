@@ -35,7 +35,8 @@ function hashOrNull(e: WalkEntry): string | null {
   }
 }
 
-export function verifyVersionDir(job: VerifyJob): VersionVerification {
+/** With `digest` false the manifest's own hash (the lockfile's integrity) is left null: a registry-wide check needs none. */
+export function verifyVersionDir(job: VerifyJob, digest = true): VersionVerification {
   const changed: string[] = [];
   const missing: string[] = [];
   const extra: string[] = [];
@@ -73,7 +74,7 @@ export function verifyVersionDir(job: VerifyJob): VersionVerification {
   missing.sort(compareCodePoints);
   extra.sort(compareCodePoints);
   const clean = changed.length + missing.length + extra.length === 0;
-  return { name: job.name, version: job.version, status: clean ? 'ok' : 'tampered', changed, missing, extra, manifestSha256: hash('sha256', bytes, 'hex') };
+  return { name: job.name, version: job.version, status: clean ? 'ok' : 'tampered', changed, missing, extra, manifestSha256: digest ? hash('sha256', bytes, 'hex') : null };
 }
 
 /**

@@ -1,17 +1,20 @@
 // verify: recompute every hash of one version or of the whole registry (parallel, cancellable), and
-// remember each result as the version's last known verification in the index. The fresh index lists the
-// versions and stray entries of the whole registry, so a full verify reads no folder twice; the worker
-// threads boot while it loads.
+// remember each result as the version's last known verification in the index. A whole-registry verify
+// hands module names to the worker threads, which list each module folder themselves: nothing waits for
+// the index, which is read meanwhile only to record the results in.
+import { statSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { sep } from 'node:path';
 import { isModuleName, isStrictSemver } from '../module/name-version.js';
 import type { LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
-import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerification, versionCount, type IndexFile } from './index-cache.js';
+import { PromptPMError } from '../errors.js';
+import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerification, type IndexFile } from './index-cache.js';
+import { recordsAllOk } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
-import { moduleDir, modulesDir, versionPath } from './paths.js';
+import { indexFile, moduleDir, versionPath } from './paths.js';
 import { IN_PROCESS_MAX, TaskPool } from './pool.js';
-import { scanVersions } from './scan.js';
+import { scanNames, scanVersions } from './scan.js';
+import { verifyModule, type ModuleJob, type ModuleVerification } from './verify-module.js';
 import { unpackVerification, verifyPacked, verifyVersionDir, type VerifyJob } from './verify-one.js';
 import type { Verification, VersionVerification, VerifyReport } from './types.js';
 
@@ -39,35 +42,91 @@ export async function verifyVersion(registry: string, name: string, version: str
   return result;
 }
 
-interface Plan {
-  jobs: VerifyJob[];
-  stray: string[];
-}
+/** An index this large lists more modules than are verified in-process (about 300 bytes per module). */
+const PRESTART_INDEX_BYTES = IN_PROCESS_MAX * 300;
 
-/** An index this long lists more versions than are verified in-process (about 100 bytes per version). */
-const PRESTART_INDEX_CHARS = IN_PROCESS_MAX * 100;
-
-/** Every version of the registry, in name then semver order, and every stray entry, from the fresh index. */
-async function planAll(root: string, pool: TaskPool): Promise<Plan & { index: IndexFile }> {
-  // The threads boot (and load the verify code) while the index is parsed and refreshed: a missing index
-  // is rebuilt on them too.
-  const text = readIndexText(root);
-  if (text === null || text.length > PRESTART_INDEX_CHARS) pool.prestart('verify');
-  const stored = parseIndexText(text);
-  if (versionCount(stored) > IN_PROCESS_MAX) pool.prestart('verify');
-  const index = await freshen(root, stored, pool);
-  const jobs: VerifyJob[] = [];
-  const stray = [...index.stray];
-  const base = modulesDir(root) + sep;
-  for (const [name, mod] of index.names) {
-    stray.push(...mod.stray);
-    // Index names and versions are checked path segments; versionPath would re-parse every version.
-    for (const version of mod.versions) jobs.push({ dir: base + name + sep + version, name, version });
+function fileSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
   }
-  return { jobs, stray, index };
 }
 
-async function planOne(root: string, name: string, version?: string): Promise<Plan> {
+type Row = VerifyReport['versions'][number];
+
+interface Outcome {
+  rows: Row[];
+  stray: string[];
+  cancelled: boolean;
+}
+
+// Keys in sorted order, the order the CLI prints them in.
+const rowOf = (r: Pick<VersionVerification, 'changed' | 'extra' | 'missing' | 'name' | 'status' | 'version'>): Row => ({
+  changed: r.changed,
+  extra: r.extra,
+  missing: r.missing,
+  name: r.name,
+  status: r.status,
+  version: r.version,
+});
+
+const moduleRows = (name: string, m: ModuleVerification): Row[] =>
+  m.versions.map((version, i) => rowOf(m.results[i] ?? { changed: [], extra: [], missing: [], name, status: 'ok', version }));
+
+function unlistedError(root: string, name: string, why: string): PromptPMError {
+  return new PromptPMError('DEPENDENCY_ERROR', `Module folder cannot be read: ${name} (${why})`, {
+    hint: 'Check that the folder and its permissions are intact, then verify again.',
+    path: moduleDir(root, name),
+    reason: 'UNREADABLE',
+  });
+}
+
+/** One state per version of `index`, in its order: the result where that module's versions are the ones verified. */
+function statesInIndexOrder(index: IndexFile, jobs: ModuleJob[], results: Array<ModuleVerification | undefined>): Array<Verification | undefined> {
+  const byName = new Map(jobs.map((job, i) => [job.name, results[i]]));
+  const states: Array<Verification | undefined> = [];
+  for (const [name, stored] of index.names) {
+    const m = byName.get(name);
+    const same = m !== undefined && m.versions.length === stored.versions.length && m.versions.every((v, i) => v === stored.versions[i]);
+    for (let i = 0; i < stored.versions.length; i++) states.push(same ? (m.results[i]?.status ?? 'ok') : undefined);
+  }
+  return states;
+}
+
+/** Every version of the registry, module by module in name order; progress counts modules. */
+async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): Promise<Outcome> {
+  // The threads boot while the module names are read, unless the index says the registry is small.
+  const indexSize = fileSize(indexFile(root));
+  if (indexSize === null || indexSize > PRESTART_INDEX_BYTES) pool.prestart('verifyModule');
+  const top = await scanNames(root);
+  const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name }));
+  if (jobs.length > IN_PROCESS_MAX) pool.prestart('verifyModule');
+  const rows: Row[][] = new Array(jobs.length);
+  let done = 0;
+  opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
+  const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => {
+    rows[i] = moduleRows(jobs[i]!.name, m);
+    opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: jobs[i]!.name });
+  }, opts.signal);
+  // Read while the threads hash: only to record the results in, so it need not be fresh.
+  const text = readIndexText(root);
+  const run = await running;
+  const unlisted = run.results.findIndex((m) => m?.unlisted !== undefined);
+  if (unlisted >= 0) throw unlistedError(root, jobs[unlisted]!.name, run.results[unlisted]!.unlisted!);
+  const allOk = run.results.every((m) => m === undefined || m.results.every((r) => r === null));
+  if (text === null || !(allOk && recordsAllOk(text))) {
+    const index = parseIndexText(text, true);
+    // Without an index yet, one is built (on the threads, idle now) so that listings show the results.
+    if (text === null && !run.cancelled) await freshen(root, index, pool);
+    await recordInOrder(root, index, statesInIndexOrder(index, jobs, run.results));
+  }
+  const stray = [...top.stray];
+  for (const m of run.results) if (m !== undefined) stray.push(...m.stray);
+  return { rows: rows.flatMap((r) => r ?? []), stray, cancelled: run.cancelled };
+}
+
+async function planOne(root: string, name: string, version?: string): Promise<{ jobs: VerifyJob[]; stray: string[] }> {
   if (!isModuleName(name) || !(await isRealDir(moduleDir(root, name)))) throw moduleNotFound(name, version);
   const scan = await scanVersions(root, name);
   const jobs = scan.versions.filter((v) => version === undefined || v === version).map((v) => ({ dir: versionPath(root, name, v), name, version: v }));
@@ -75,35 +134,25 @@ async function planOne(root: string, name: string, version?: string): Promise<Pl
   return { jobs, stray: version === undefined ? scan.stray : [] };
 }
 
+/** The versions of one module (or one version); progress counts versions. */
+async function verifyOne(root: string, pool: TaskPool, name: string, version: string | undefined, opts: LongWorkOptions): Promise<Outcome> {
+  const { jobs, stray } = await planOne(root, name, version);
+  let done = 0;
+  opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
+  const run = await pool.run('verify', verifyPacked, jobs, (_, i) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${name}@${jobs[i]!.version}` }), opts.signal);
+  const rows: Row[] = [];
+  run.results.forEach((packed, i) => packed !== undefined && rows.push(rowOf(unpackVerification(jobs[i]!, packed))));
+  await recordVerification(root, new Map(rows.map((r): [string, Verification] => [`${r.name}@${r.version}`, r.status])));
+  return { rows, stray, cancelled: run.cancelled };
+}
+
 export async function verifyRegistry(registry: string, opts: { name?: string; version?: string } & LongWorkOptions = {}): Promise<VerifyReport> {
   const root = await resolveRegistryLocation(registry);
   const pool = new TaskPool();
-  let done = 0;
   try {
-    const plan: Plan & { index?: IndexFile } = opts.name === undefined ? await planAll(root, pool) : await planOne(root, opts.name, opts.version);
-    const { jobs } = plan;
-    const total = jobs.length;
-    opts.onProgress?.({ phase: 'verify', done, total });
-    const progress = (_: unknown, i: number): void => {
-      const job = jobs[i]!;
-      opts.onProgress?.({ phase: 'verify', done: ++done, total, current: `${job.name}@${job.version}` });
-    };
-    const run = await pool.run('verify', verifyPacked, jobs, opts.onProgress ? progress : () => undefined, opts.signal);
-    const report: VerifyReport = { registry_path: root, total: 0, ok: 0, tampered: 0, unreadable: 0, cancelled: run.cancelled, versions: [], stray: plan.stray };
-    const states: Array<Verification | undefined> = new Array(total);
-    for (let i = 0; i < total; i++) {
-      const packed = run.results[i];
-      if (packed === undefined) continue;
-      const r = unpackVerification(jobs[i]!, packed);
-      // Keys in sorted order, the order the CLI prints them in.
-      report.versions.push({ changed: r.changed, extra: r.extra, missing: r.missing, name: r.name, status: r.status, version: r.version });
-      report[r.status]++;
-      states[i] = r.status;
-    }
-    report.total = report.versions.length;
-    // Whole-registry results are the fresh index's versions in order; a module's are recorded by key.
-    if (plan.index) await recordInOrder(root, plan.index, states);
-    else await recordVerification(root, new Map(report.versions.map((v): [string, Verification] => [`${v.name}@${v.version}`, v.status])));
+    const { rows, stray, cancelled } = opts.name === undefined ? await verifyAll(root, pool, opts) : await verifyOne(root, pool, opts.name, opts.version, opts);
+    const report: VerifyReport = { registry_path: root, total: rows.length, ok: 0, tampered: 0, unreadable: 0, cancelled, versions: rows, stray };
+    for (const r of rows) report[r.status]++;
     return report;
   } finally {
     pool.close();

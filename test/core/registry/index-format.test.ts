@@ -4,7 +4,7 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRegistry, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
-import { decodeIndex, encodeIndex } from '../../../src/core/registry/index-format.js';
+import { decodeIndex, encodeIndex, recordsAllOk } from '../../../src/core/registry/index-format.js';
 import type { RegistryIndex } from '../../../src/core/registry/types.js';
 import { fixtureCopy } from './helpers.js';
 
@@ -96,5 +96,20 @@ describe('index file format', () => {
       inputTypes: ['plain_text'],
       outputTypes: ['normalized_text'],
     });
+  });
+
+  it('tells from the text alone whether every version is recorded ok, which no description can fake', async () => {
+    const reg = fixtureCopy();
+    await listRegistry(reg);
+    expect(recordsAllOk(readFileSync(indexPath(reg), 'utf8'))).toBe(false);
+    await verifyRegistry(reg);
+    expect(recordsAllOk(readFileSync(indexPath(reg), 'utf8'))).toBe(true);
+    const line = (columns: object): string => `${JSON.stringify(columns)}\n{}`;
+    const fake = ',"states":"ooo"}';
+    expect(recordsAllOk(line({ latestDescriptions: [fake], states: 'oto' }))).toBe(false);
+    expect(recordsAllOk(line({ states: 'oto', latestDescriptions: [fake] }))).toBe(false);
+    expect(recordsAllOk(line({ format: 3, states: 'oo' }))).toBe(true);
+    expect(recordsAllOk(line({ format: 3, states: 'ou' }))).toBe(false);
+    expect(recordsAllOk('not an index')).toBe(false);
   });
 });

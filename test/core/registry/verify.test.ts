@@ -83,10 +83,13 @@ describe('verify', () => {
     await expect(verifyVersion(fixtureCopy(), '..', '1.0.0')).rejects.toMatchObject({ code: 'DEPENDENCY_ERROR' });
   });
 
-  it('reports progress for every version and stops when cancelled', async () => {
-    const seen: number[] = [];
-    await verifyRegistry(fixtureCopy(), { onProgress: (p) => seen.push(p.done) });
-    expect(seen).toEqual([0, 1, 2, 3]);
+  it('reports progress for every module (every version of one module) and stops when cancelled', async () => {
+    const seen: string[] = [];
+    await verifyRegistry(fixtureCopy(), { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.current ?? ''}`) });
+    expect(seen).toEqual(['0/2 ', '1/2 technical-summarizer', '2/2 text-normalizer']);
+    const versions: string[] = [];
+    await verifyRegistry(fixtureCopy(), { name: 'text-normalizer', onProgress: (p) => versions.push(`${p.done}/${p.total} ${p.current ?? ''}`) });
+    expect(versions).toEqual(['0/2 ', '1/2 text-normalizer@1.0.0', '2/2 text-normalizer@1.1.0']);
     const ctl = new AbortController();
     const report = await verifyRegistry(fixtureCopy(), {
       signal: ctl.signal,
