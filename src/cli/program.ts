@@ -59,7 +59,7 @@ export async function runProgram(argv: string[]): Promise<void> {
     if (!(error instanceof CommanderError)) return failInternally(error);
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return finish(0);
     const message = error.code === 'commander.help' ? 'No command given' : error.message;
-    emit(failureEnvelope(operation, usageError(message, operation)), mode);
+    await emit(failureEnvelope(operation, usageError(message, operation)), mode);
   }
   finish();
 }

@@ -25,11 +25,11 @@ export interface CommandContext {
 let emitted = false;
 
 /** Prints the run's one envelope; later calls are ignored so a run can never print two. */
-export function emit(envelope: Envelope, mode: OutputMode): void {
+export async function emit(envelope: Envelope, mode: OutputMode): Promise<void> {
   if (emitted) return;
   emitted = true;
   process.exitCode = envelope.ok ? 0 : EXIT_CODES[envelope.error.code];
-  const text = renderEnvelope(envelope, mode);
+  const text = await renderEnvelope(envelope, mode);
   if (text !== null) process.stdout.write(text);
 }
 
@@ -39,8 +39,7 @@ export function emit(envelope: Envelope, mode: OutputMode): void {
  */
 export function guardRun(operation: string, mode: OutputMode): (error: unknown) => void {
   const failInternally = (error: unknown): void => {
-    emit(failureEnvelope(operation, toPromptPMError(error, process.cwd())), mode);
-    finish();
+    void emit(failureEnvelope(operation, toPromptPMError(error, process.cwd())), mode).finally(() => finish());
   };
   process.on('uncaughtException', failInternally);
   process.on('unhandledRejection', failInternally);
@@ -95,5 +94,5 @@ async function executeWith(operation: string, options: GlobalOptions, subject: s
     envelope = failureEnvelope(operation, toPromptPMError(error, ctx.subject));
   }
   progress.clear();
-  emit(envelope, mode);
+  await emit(envelope, mode);
 }

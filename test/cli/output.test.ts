@@ -20,7 +20,7 @@ const diag = (code: string, line: number): Diagnostic => ({
 });
 
 describe('canonicalJson', () => {
-  it('sorts keys at every depth, drops undefined values and adds no spaces', () => {
+  it('sorts keys at every depth, drops undefined values and adds no spaces', async () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined }, é: 'ü' })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1,"é":"ü"}');
   });
 });
@@ -29,41 +29,41 @@ describe('renderEnvelope', () => {
   const ok = successEnvelope('list', { registry_path: '/r', count: 0, modules: [] });
   const failure = failureEnvelope('validate', validationFailure('/m', [diag('VERSION_INVALID', 3), diag('NAME_INVALID', 2)], [], { path: '/m', source: null }));
 
-  it('prints compact sorted JSON on one line with --json', () => {
-    expect(renderEnvelope(ok, JSON_MODE)).toBe('{"data":{"count":0,"modules":[],"registry_path":"/r"},"ok":true,"operation":"list"}\n');
+  it('prints compact sorted JSON on one line with --json', async () => {
+    expect(await renderEnvelope(ok, JSON_MODE)).toBe('{"data":{"count":0,"modules":[],"registry_path":"/r"},"ok":true,"operation":"list"}\n');
   });
 
-  it('lets --json win over --pretty', () => {
-    expect(renderEnvelope(ok, { ...PRETTY, json: true })).toBe(renderEnvelope(ok, JSON_MODE));
+  it('lets --json win over --pretty', async () => {
+    expect(await renderEnvelope(ok, { ...PRETTY, json: true })).toBe(await renderEnvelope(ok, JSON_MODE));
   });
 
-  it('prints the earlier tool line formats by default', () => {
-    expect(renderEnvelope(ok, LINE)).toBe('OK data={"count":0,"modules":[],"registry_path":"/r"}\n');
+  it('prints the earlier tool line formats by default', async () => {
+    expect(await renderEnvelope(ok, LINE)).toBe('OK data={"count":0,"modules":[],"registry_path":"/r"}\n');
     const validated = successEnvelope('validate', { path: '/m', source: '/m/promptpm.yaml', warnings: [] });
-    expect(renderEnvelope(validated, LINE)).toBe('OK path="/m" source="/m/promptpm.yaml"\n');
-    expect(renderEnvelope(failure, LINE)).toBe(
+    expect(await renderEnvelope(validated, LINE)).toBe('OK path="/m" source="/m/promptpm.yaml"\n');
+    expect(await renderEnvelope(failure, LINE)).toBe(
       'ERROR code="VALIDATION_ERROR" path="/m" message="VERSION_INVALID message" hint="VERSION_INVALID hint"\n',
     );
   });
 
-  it('appends failures to a failing test line, and only there', () => {
+  it('appends failures to a failing test line, and only there', async () => {
     const failures = [{ test_name: 't', assertion_index: 0, assertion_type: 'contains', expected: 'x', actual: 'y', message: 'm' }];
     const error = new PromptPMError('TEST_FAILURE', '1 test(s) failed.', { hint: 'h', path: '/m', data: { failures, results: [] } });
-    expect(renderEnvelope(failureEnvelope('test', error), LINE)).toBe(
+    expect(await renderEnvelope(failureEnvelope('test', error), LINE)).toBe(
       'ERROR code="TEST_FAILURE" path="/m" message="1 test(s) failed." hint="h" failures=[{"actual":"y","assertion_index":0,"assertion_type":"contains","expected":"x","message":"m","test_name":"t"}]\n',
     );
-    expect(renderEnvelope(failureEnvelope('publish', error), LINE)).not.toContain('failures=');
+    expect(await renderEnvelope(failureEnvelope('publish', error), LINE)).not.toContain('failures=');
   });
 
-  it('prints nothing on success with --quiet in every mode, and still prints failures', () => {
+  it('prints nothing on success with --quiet in every mode, and still prints failures', async () => {
     for (const mode of [LINE, JSON_MODE, PRETTY]) {
-      expect(renderEnvelope(ok, { ...mode, quiet: true })).toBeNull();
-      expect(renderEnvelope(failure, { ...mode, quiet: true })).toBe(renderEnvelope(failure, mode));
+      expect(await renderEnvelope(ok, { ...mode, quiet: true })).toBeNull();
+      expect(await renderEnvelope(failure, { ...mode, quiet: true })).toBe(await renderEnvelope(failure, mode));
     }
   });
 
-  it('keeps the first diagnostic as the error and all of them in data.errors', () => {
-    const parsed = JSON.parse(renderEnvelope(failure, JSON_MODE) ?? '');
+  it('keeps the first diagnostic as the error and all of them in data.errors', async () => {
+    const parsed = JSON.parse(await renderEnvelope(failure, JSON_MODE) ?? '');
     expect(parsed.error).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'VERSION_INVALID', line: 3, column: 3, field: 'module.version' });
     expect(parsed.data.errors.map((d: Diagnostic) => d.code)).toEqual(['VERSION_INVALID', 'NAME_INVALID']);
   });
@@ -72,8 +72,8 @@ describe('renderEnvelope', () => {
 describe('--pretty', () => {
   const failure = failureEnvelope('validate', validationFailure('/m', [diag('VERSION_INVALID', 3), diag('NAME_INVALID', 2)], [diag('UNKNOWN_FIELD', 9)]));
 
-  it('lists every error and warning with a location relative to the module', () => {
-    const text = renderEnvelope(failure, PRETTY) ?? '';
+  it('lists every error and warning with a location relative to the module', async () => {
+    const text = await renderEnvelope(failure, PRETTY) ?? '';
     expect(text).toContain('VALIDATION_ERROR');
     expect(text).toContain('2 errors');
     expect(text).toContain('1 warning');
@@ -82,13 +82,13 @@ describe('--pretty', () => {
     expect(text).toContain('UNKNOWN_FIELD');
   });
 
-  it('uses colour only when asked to (stdout is a terminal)', () => {
-    expect(renderEnvelope(failure, PRETTY)).not.toContain('\u001b[');
-    expect(renderEnvelope(failure, { ...PRETTY, colour: true })).toContain('\u001b[31m');
+  it('uses colour only when asked to (stdout is a terminal)', async () => {
+    expect(await renderEnvelope(failure, PRETTY)).not.toContain('\u001b[');
+    expect(await renderEnvelope(failure, { ...PRETTY, colour: true })).toContain('\u001b[31m');
   });
 
-  it('renders a success for people', () => {
+  it('renders a success for people', async () => {
     const init = successEnvelope('init', { path: '/m', created: ['promptpm.yaml', 'template.prompt', 'tests/'], module: { name: 'demo', version: '0.1.0' } });
-    expect(renderEnvelope(init, PRETTY)).toContain('Created module demo@0.1.0 in /m');
+    expect(await renderEnvelope(init, PRETTY)).toContain('Created module demo@0.1.0 in /m');
   });
 });

@@ -1,6 +1,5 @@
-// §2's rules for module names and versions, which the registry also uses as path segments. Kept apart from
-// rules.ts so the registry's start-up (`list`) loads no semver range code, only the version parser.
-import SemVer from 'semver/classes/semver.js';
+// §2's rules for module names and versions, which the registry also uses as path segments. Syntax only, and
+// kept apart from rules.ts and strict-version.ts, so the registry's start-up (`list`) loads no semver code.
 
 /** A module name is also a path segment in the registry; the first character rules out `.` and `..`. */
 const MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
@@ -21,19 +20,4 @@ export function isModuleName(name: string): boolean {
  */
 export function isStrictSemverSyntax(version: string): boolean {
   return version.length <= MAX_VERSION_LENGTH && STRICT_SEMVER.test(version);
-}
-
-/** A strict SemVer 2.0.0 version that the semver library also accepts (so its numbers fit in a safe integer), parsed; else null. */
-export function parseStrictVersion(version: string): SemVer | null {
-  if (!isStrictSemverSyntax(version)) return null;
-  try {
-    return new SemVer(version);
-  } catch {
-    return null;
-  }
-}
-
-/** Strict SemVer 2.0.0 that the semver library also accepts (so its numbers fit in a safe integer). */
-export function isStrictSemver(version: string): boolean {
-  return parseStrictVersion(version) !== null;
 }

@@ -3,7 +3,8 @@
 import validRange from 'semver/ranges/valid.js';
 import { MAX_VERSION_LENGTH } from './name-version.js';
 
-export { isModuleName, isStrictSemver } from './name-version.js';
+export { isModuleName } from './name-version.js';
+export { isStrictSemver } from './strict-version.js';
 export const TYPE_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 /** Input names double as placeholder names, so they follow the placeholder syntax. */
 export const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

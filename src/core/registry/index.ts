@@ -9,7 +9,6 @@ export { listRegistry } from './list.js';
 export { readIndex } from './index-cache.js';
 export { versionPath } from './paths.js';
 export { LIMITS } from './limits.js';
-export { serializeManifest, parseManifest } from './manifest.js';
 export type * from './types.js';
 export type { ImmutableManifest, ManifestFile } from './manifest.js';
 

@@ -1,6 +1,6 @@
 // Registry layout and the path-segment rules that keep every name and version inside it.
 import { join } from 'node:path';
-import { isModuleName, isStrictSemver } from '../module/name-version.js';
+import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 
 export const MANIFEST_FILE = '.promptpm_immutable.json';
 /** Version-control folders are never copied into a registry (§4). */
@@ -15,12 +15,12 @@ export const indexFile = (registry: string): string => join(registry, '.promptpm
 
 /**
  * Folder of one published version. Throws unless the name is a §2 module name (its first character rules out
- * `.` and `..`) and the version strict canonical SemVer (no slash, backslash or empty identifier), so no caller
- * can escape the registry.
+ * `.` and `..`) and the version has strict SemVer syntax (no slash, backslash or empty identifier), so no caller
+ * can escape the registry. Whether its numbers fit semver's range is for the callers that parse it.
  */
 export function versionPath(registry: string, name: string, version: string): string {
   if (!isModuleName(name)) throw new RangeError(`Unsafe module name: ${JSON.stringify(name)}`);
-  if (!isStrictSemver(version)) throw new RangeError(`Unsafe version: ${JSON.stringify(version)}`);
+  if (!isStrictSemverSyntax(version)) throw new RangeError(`Unsafe version: ${JSON.stringify(version)}`);
   return join(registry, 'modules', name, version);
 }
 

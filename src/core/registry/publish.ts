@@ -16,7 +16,8 @@ import { findEqualVersion } from './scan.js';
 import { cleanupStaging, copyIntoStaging, createStaging } from './staging.js';
 import type { PublishResult } from './types.js';
 import { join } from 'node:path';
-import { isModuleName, isStrictSemver } from '../module/name-version.js';
+import { isModuleName } from '../module/name-version.js';
+import { isStrictSemver } from '../module/strict-version.js';
 
 function conflict(modulePath: string, registry: string, name: string, version: string, existing: string): PromptPMError {
   const same = existing === version;

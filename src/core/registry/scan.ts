@@ -3,7 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import type SemVer from 'semver/classes/semver.js';
-import { isModuleName, parseStrictVersion } from '../module/name-version.js';
+import { isModuleName } from '../module/name-version.js';
+import { parseStrictVersion } from '../module/strict-version.js';
 import compareBuild from 'semver/functions/compare-build.js';
 import semverEq from 'semver/functions/eq.js';
 import { compareCodePoints } from '../text-order.js';

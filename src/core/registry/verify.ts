@@ -4,7 +4,8 @@
 // the index, which is read meanwhile only to record the results in.
 import { statSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { isModuleName, isStrictSemver } from '../module/name-version.js';
+import { isModuleName } from '../module/name-version.js';
+import { isStrictSemver } from '../module/strict-version.js';
 import type { LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
 import { PromptPMError } from '../errors.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isModuleName, isStrictSemver, isStrictSemverSyntax } from '../../../src/core/module/name-version.js';
+import { isModuleName, isStrictSemverSyntax } from '../../../src/core/module/name-version.js';
+import { isStrictSemver } from '../../../src/core/module/strict-version.js';
 
 describe('module names and versions as path segments', () => {
   it('accepts §2 names up to 214 characters and rejects dot segments, separators and longer names', () => {
