@@ -7,8 +7,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The registry's worker thread is an entry of its own, emitted beside index.js: the core finds it
-        // with new URL('./registry-worker.js', import.meta.url), as it does in the CLI build.
+        // The registry's worker thread is an entry of its own, emitted beside index.js, where
+        // src/main/index.ts names it to the core (useRegistryWorker).
         input: { index: resolve('src/main/index.ts'), 'registry-worker': resolve('src/core/registry/registry-worker.ts') },
         output: { entryFileNames: '[name].js' },
       },

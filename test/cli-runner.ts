@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_BIN = fileURLToPath(new URL('../bin/promptpm.js', import.meta.url));
+export const CLI_BIN = fileURLToPath(new URL('../bin/promptpm.cjs', import.meta.url));
 
 export interface CliRun {
   code: number | null;

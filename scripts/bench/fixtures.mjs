@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const cliBin = join(projectRoot, 'bin/promptpm.js');
+export const cliBin = join(projectRoot, 'bin/promptpm.cjs');
 
 /** Path of a generated registry with `modules` × `versions`; built on first use. */
 export function benchRegistry({ modules = 10000, versions = 3 } = {}) {
@@ -23,7 +23,7 @@ export function benchRegistry({ modules = 10000, versions = 3 } = {}) {
 
 /** Compiles the CLI (out/cli), so a benchmark measures the current sources, not a stale build. */
 export function buildCli() {
-  execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.cli.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(projectRoot, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
 }
 
 /** The 1-minute load average, printed beside figures: the box is shared and timings move with it. */

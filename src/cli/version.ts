@@ -2,7 +2,6 @@
 // starts as fast as Node itself.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Global flags that may precede `--version` (those taking a value skip it). */
 const GLOBAL_SWITCHES = new Set(['--json', '--pretty', '--quiet']);
@@ -21,7 +20,8 @@ export function toolVersionRequested(argv: readonly string[]): boolean {
 
 /** Version of the package that ships this file: the nearest package.json up the tree declaring the bin. */
 export function toolVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // The CLI is built as CommonJS (tsconfig.cli.json), where __dirname is this file's folder.
+  let dir = __dirname;
   for (;;) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string; bin?: Record<string, string> };

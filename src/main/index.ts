@@ -1,6 +1,7 @@
 // Electron entry: one instance, one hardened window, IPC from the contract to the core-backed handlers.
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { useRegistryWorker } from '../core/registry/worker-script.js';
 import { createHandlers } from './handlers/create-handlers.js';
 import { toErrorObject } from './ipc/error-object.js';
 import { DroppedPaths } from './ipc/dropped-paths.js';
@@ -18,6 +19,9 @@ const dev = devServerUrl !== undefined;
 const appUrl = devServerUrl ?? APP_URL;
 // Tests start the unpackaged app against a temporary profile.
 if (!app.isPackaged && process.env['PROMPTPM_USER_DATA_DIR']) app.setPath('userData', process.env['PROMPTPM_USER_DATA_DIR']);
+
+// electron.vite.config.ts emits the registry's worker script beside this bundle.
+useRegistryWorker(join(import.meta.dirname, 'registry-worker.js'));
 
 let mainWindow: BrowserWindow | null = null;
 const currentWindow = () => mainWindow;

@@ -1,15 +1,12 @@
 // Runs jobs on a pool of worker threads (one per core), in batches so progress stays live and a cancel
 // takes effect quickly; two batches are kept in flight per thread so no thread waits on the main one.
-// The threads are reused across runs of one pool (verify refreshes the index, then hashes). Small runs,
-// and sources run by a test runner (no compiled worker beside this file), run in-process instead.
-// The worker is located relative to this module, which works both for the tsc build
-// (out/cli/core/registry/) and the Electron main bundle (out/main/, where it is an entry of its own).
-import { existsSync } from 'node:fs';
+// The threads are reused across runs of one pool (an index rebuild, then recording). Small runs, and
+// hosts that named no worker script (worker-script.ts), run in-process instead.
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { TaskName } from './registry-worker.js';
+import { registryWorkerScript } from './worker-script.js';
 
 const BATCH = 64;
 const IN_FLIGHT = 2;
@@ -18,20 +15,6 @@ export const IN_PROCESS_MAX = 64;
 export interface PoolRun<R> {
   results: Array<R | undefined>;
   cancelled: boolean;
-}
-
-let located: string | null | undefined;
-
-function workerPath(): string | null {
-  if (located === undefined) {
-    try {
-      const path = fileURLToPath(new URL('./registry-worker.js', import.meta.url));
-      located = existsSync(path) ? path : null;
-    } catch {
-      located = null;
-    }
-  }
-  return located;
 }
 
 async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
@@ -56,7 +39,7 @@ export class TaskPool {
 
   /** Starts the threads ahead of the first run, so they boot (and load `preload`'s code) while the caller prepares the jobs. */
   prestart(preload?: TaskName): void {
-    const file = workerPath();
+    const file = registryWorkerScript();
     if (file === null || this.workers.length > 0) return;
     this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
       const w = new Worker(file, { workerData: { preload } });

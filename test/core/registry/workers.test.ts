@@ -1,19 +1,22 @@
-// The worker-thread path. Tests run the TypeScript sources, where no compiled worker sits beside pool.ts
-// and everything runs in-process; these tests load the tsc build (made by test/global-setup.ts), whose
-// registry-worker.js is found beside pool.js, and check the threads give exactly the in-process answers.
+// The worker-thread path. Tests run the TypeScript sources, where no worker script is named and everything
+// runs in-process; these tests load the CLI's build (made by test/global-setup.ts), name its
+// registry-worker.js as the CLI's entry does, and check the threads give exactly the in-process answers.
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as source from '../../../src/core/registry/index.js';
 import { serializeManifest } from '../../../src/core/registry/manifest.js';
 import type * as PoolModule from '../../../src/core/registry/pool.js';
 import type * as VerifyOneModule from '../../../src/core/registry/verify-one.js';
+import type * as WorkerScriptModule from '../../../src/core/registry/worker-script.js';
 import type { PackedVerification, VerifyJob } from '../../../src/core/registry/verify-one.js';
 import { makeModule, tempDir } from './helpers.js';
 
-const built = (rel: string): string => pathToFileURL(join(import.meta.dirname, '../../../out/cli/core/registry', rel)).href;
+const builtDir = join(import.meta.dirname, '../../../out/cli/core/registry');
+// The build is CommonJS: loaded with Node's own require, its modules share one instance each.
+const built = (rel: string): unknown => createRequire(import.meta.url)(join(builtDir, rel));
 const MODULES = 80;
 
 /** A registry of MODULES published modules (more than the pool runs in-process), written directly. */
@@ -34,9 +37,15 @@ function bigRegistry(): string {
 }
 
 describe('worker threads (compiled build)', () => {
+  beforeAll(() => {
+    const { useRegistryWorker, registryWorkerScript } = built('worker-script.js') as typeof WorkerScriptModule;
+    useRegistryWorker(join(builtDir, 'registry-worker.js'));
+    expect(registryWorkerScript()).not.toBeNull();
+  });
+
   it('runs large batches on the threads, never in-process, sending an intact version back as its manifest hash', async () => {
-    const { TaskPool } = (await import(built('pool.js'))) as typeof PoolModule;
-    const { unpackVerification } = (await import(built('verify-one.js'))) as typeof VerifyOneModule;
+    const { TaskPool } = built('pool.js') as typeof PoolModule;
+    const { unpackVerification } = built('verify-one.js') as typeof VerifyOneModule;
     const reg = bigRegistry();
     const jobs: VerifyJob[] = Array.from({ length: MODULES }, (_, i) => {
       const name = `mod-${String(i).padStart(3, '0')}`;
@@ -68,7 +77,7 @@ describe('worker threads (compiled build)', () => {
   });
 
   it('verifies and lists exactly like the in-process code, tampering and stray entries included', async () => {
-    const compiled = (await import(built('index.js'))) as typeof source;
+    const compiled = built('index.js') as typeof source;
     const reg = bigRegistry();
     appendFileSync(join(reg, 'modules', 'mod-007', '1.0.0', 'template.prompt'), 'tampered');
     writeFileSync(join(reg, 'modules', 'mod-011', '1.0.0', 'extra.txt'), 'x');

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to out/cli by `npm run build:cli` (run by `prepare` on install).
-import '../out/cli/cli/main.js';
+require('../out/cli/cli/main.js');
