@@ -5,6 +5,8 @@ export interface Progress {
   phase: string;
   done: number;
   total: number;
+  /** What `done` and `total` count, as a plural noun (`versions`, `modules`), when that is not obvious. */
+  unit?: string;
   /** The item just finished (e.g. `name@version`), for a status line. */
   current?: string;
 }

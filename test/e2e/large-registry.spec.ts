@@ -88,3 +88,17 @@ test('first rows appear fast and the list stays virtualized while scrolling', as
   expect(inDom).toBeLessThan(100);
   await page.screenshot({ path: screenshot('10-large-registry') });
 });
+
+test('verifying the whole registry counts modules, and a cancel keeps what was checked', async ({ page }) => {
+  test.setTimeout(120_000);
+  await expect(page.getByText(`${MODULES.toLocaleString('en-US')} of ${MODULES.toLocaleString('en-US')} modules`)).toBeVisible({ timeout: 30_000 });
+  const panel = page.getByRole('region', { name: 'Verify registry' });
+  await panel.getByRole('button', { name: 'Verify registry' }).click();
+  await expect(panel.getByRole('progressbar', { name: 'Verifying registry' })).toBeVisible();
+  await expect(panel.getByText(new RegExp(`^[\\d,]+ of ${MODULES.toLocaleString('en-US')} modules$`))).toBeVisible();
+  await page.screenshot({ path: screenshot('11-large-registry-verifying') });
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  const report = panel.getByTestId('verify-report');
+  await expect(report).toContainText(/^Cancelled after [\d,]+ versions? checked\. No problems found\./);
+  await expect(panel.getByRole('button', { name: 'Verify registry again' })).toBeVisible();
+});

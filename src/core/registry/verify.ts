@@ -105,10 +105,10 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   if (jobs.length > IN_PROCESS_MAX) pool.prestart('verifyModule');
   const rows: Row[][] = new Array(jobs.length);
   let done = 0;
-  opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
+  opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'modules' });
   const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => {
     rows[i] = moduleRows(jobs[i]!.name, m);
-    opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: jobs[i]!.name });
+    opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'modules', current: jobs[i]!.name });
   }, opts.signal);
   // Read while the threads hash: only to record the results in, so it need not be fresh.
   const text = readIndexText(root);
@@ -139,8 +139,8 @@ async function planOne(root: string, name: string, version?: string): Promise<{ 
 async function verifyOne(root: string, pool: TaskPool, name: string, version: string | undefined, opts: LongWorkOptions): Promise<Outcome> {
   const { jobs, stray } = await planOne(root, name, version);
   let done = 0;
-  opts.onProgress?.({ phase: 'verify', done, total: jobs.length });
-  const run = await pool.run('verify', verifyPacked, jobs, (_, i) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${name}@${jobs[i]!.version}` }), opts.signal);
+  opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'versions' });
+  const run = await pool.run('verify', verifyPacked, jobs, (_, i) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'versions', current: `${name}@${jobs[i]!.version}` }), opts.signal);
   const rows: Row[] = [];
   run.results.forEach((packed, i) => packed !== undefined && rows.push(rowOf(unpackVerification(jobs[i]!, packed))));
   await recordVerification(root, new Map(rows.map((r): [string, Verification] => [`${r.name}@${r.version}`, r.status])));

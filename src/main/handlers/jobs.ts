@@ -54,6 +54,7 @@ export function progressForwarder(jobId: string, send: (event: ProgressEvent) =>
     if (!final && t - last < PROGRESS_INTERVAL_MS) return;
     last = t;
     const event: ProgressEvent = { jobId, phase: progress.phase, done: progress.done, total: progress.total };
+    if (progress.unit !== undefined) event.unit = progress.unit;
     if (progress.current !== undefined) event.current = progress.current;
     send(event);
   };

@@ -17,7 +17,7 @@ export function ProgressBar({ progress, label }: { progress: ProgressEvent | nul
         <div className="progress-fill" style={{ width: known ? `${percent}%` : undefined }} />
       </div>
       <div className="progress-text">
-        <span>{known ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}` : 'Starting…'}</span>
+        <span>{known ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}${progress.unit ? ` ${progress.unit}` : ''}` : 'Starting…'}</span>
         {progress?.current && <span className="progress-current mono">{progress.current}</span>}
       </div>
     </div>

@@ -221,6 +221,8 @@ export const progressEventSchema = z.object({
   phase: z.string(),
   done: z.number().int(),
   total: z.number().int(),
+  /** What done and total count (`modules`, `versions`), when given. */
+  unit: z.string().optional(),
   current: z.string().optional(),
 });
 export type ProgressEvent = z.infer<typeof progressEventSchema>;

@@ -85,11 +85,11 @@ describe('verify', () => {
 
   it('reports progress for every module (every version of one module) and stops when cancelled', async () => {
     const seen: string[] = [];
-    await verifyRegistry(fixtureCopy(), { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.current ?? ''}`) });
-    expect(seen).toEqual(['0/2 ', '1/2 technical-summarizer', '2/2 text-normalizer']);
+    await verifyRegistry(fixtureCopy(), { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.unit} ${p.current ?? ''}`) });
+    expect(seen).toEqual(['0/2 modules ', '1/2 modules technical-summarizer', '2/2 modules text-normalizer']);
     const versions: string[] = [];
-    await verifyRegistry(fixtureCopy(), { name: 'text-normalizer', onProgress: (p) => versions.push(`${p.done}/${p.total} ${p.current ?? ''}`) });
-    expect(versions).toEqual(['0/2 ', '1/2 text-normalizer@1.0.0', '2/2 text-normalizer@1.1.0']);
+    await verifyRegistry(fixtureCopy(), { name: 'text-normalizer', onProgress: (p) => versions.push(`${p.done}/${p.total} ${p.unit} ${p.current ?? ''}`) });
+    expect(versions).toEqual(['0/2 versions ', '1/2 versions text-normalizer@1.0.0', '2/2 versions text-normalizer@1.1.0']);
     const ctl = new AbortController();
     const report = await verifyRegistry(fixtureCopy(), {
       signal: ctl.signal,

@@ -157,7 +157,7 @@ describe('registry handlers', () => {
     expect(s.events.length).toBeGreaterThan(0);
     expect(s.events.every((e) => e.jobId === 'v1')).toBe(true);
     // A whole-registry verify counts modules (4 of them, 2 versions each).
-    expect(s.events.at(-1)).toMatchObject({ done: 4, total: 4, current: 'module-00003' });
+    expect(s.events.at(-1)).toMatchObject({ done: 4, total: 4, unit: 'modules', current: 'module-00003' });
     expect(await s.call('jobs.cancel', 'v1')).toBe(false);
     expect(await s.call('registry.verify', { jobId: 'v2', name: 'module-00003' })).toMatchObject({ total: 2, ok: 2 });
   });

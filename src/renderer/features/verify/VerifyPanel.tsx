@@ -11,10 +11,9 @@ import { useVerifyJob } from './useVerifyJob';
 const SHOWN_PROBLEMS = 200;
 
 function summary(report: VerifyReport): string {
-  const checked = report.ok + report.tampered + report.unreadable;
-  const head = report.cancelled
-    ? `Cancelled after ${checked.toLocaleString()} of ${report.total.toLocaleString()} versions.`
-    : `${report.total.toLocaleString()} ${report.total === 1 ? 'version' : 'versions'} checked.`;
+  // A cancelled report holds only the versions checked before the stop.
+  const versions = `${report.total.toLocaleString()} ${report.total === 1 ? 'version' : 'versions'}`;
+  const head = report.cancelled ? `Cancelled after ${versions} checked.` : `${versions} checked.`;
   if (report.tampered + report.unreadable === 0) return `${head} No problems found.`;
   return `${head} ${report.tampered.toLocaleString()} tampered, ${report.unreadable.toLocaleString()} unreadable.`;
 }
