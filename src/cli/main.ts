@@ -13,7 +13,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // The CLI is built as CommonJS (tsconfig.cli.json): its worker script sits beside the registry code.
-  useRegistryWorker(join(__dirname, '..', 'core', 'registry', 'registry-worker.js'));
+  // Its main thread only waits while the registry works, so it works too.
+  useRegistryWorker(join(__dirname, '..', 'core', 'registry', 'registry-worker.js'), { shareMainThread: true });
   if (plain !== null) {
     await runPlainCommand(plain);
   } else {

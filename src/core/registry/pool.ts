@@ -1,12 +1,14 @@
 // Runs jobs on a pool of worker threads (one per core), in batches so progress stays live and a cancel
 // takes effect quickly; two batches are kept in flight per thread so no thread waits on the main one.
+// Where the host lets it (worker-script.ts), the main thread is one of the lanes, taking batches from the
+// same queue and yielding between them so the threads' replies are handled.
 // The threads are reused across runs of one pool (an index rebuild, then recording). Small runs, and
 // hosts that named no worker script (worker-script.ts), run in-process instead.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { TaskName } from './registry-worker.js';
-import { registryWorkerScript } from './worker-script.js';
+import { mainThreadShares, registryWorkerScript } from './worker-script.js';
 
 const BATCH = 64;
 const IN_FLIGHT = 2;
@@ -41,7 +43,8 @@ export class TaskPool {
   prestart(preload?: TaskName): void {
     const file = registryWorkerScript();
     if (file === null || this.workers.length > 0) return;
-    this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
+    const threads = availableParallelism() - (mainThreadShares() ? 1 : 0);
+    this.workers = Array.from({ length: Math.max(1, threads) }, () => {
       const w = new Worker(file, { workerData: { preload } });
       // A run listens for its own failures; between runs a thread that dies just leaves the pool.
       w.on('error', () => undefined);
@@ -58,10 +61,10 @@ export class TaskPool {
   run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
     if (jobs.length > IN_PROCESS_MAX) this.prestart();
     if (jobs.length <= IN_PROCESS_MAX || this.workers.length === 0) return runInProcess(inProcess, jobs, onResult, signal);
-    return this.runOnWorkers(task, jobs, onResult, signal);
+    return this.runOnWorkers(task, inProcess, jobs, onResult, signal);
   }
 
-  private runOnWorkers<J, R>(task: TaskName, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+  private runOnWorkers<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
     const workers = this.workers;
     const results: Array<R | undefined> = new Array(jobs.length);
     const batches = Math.ceil(jobs.length / BATCH);
@@ -109,7 +112,21 @@ export class TaskPool {
         w.on('error', onError);
         w.on('exit', onExit);
       });
+      const mainLane = async (): Promise<void> => {
+        while (!settled && nextBatch < batches && !signal?.aborted) {
+          const base = nextBatch++ * BATCH;
+          for (let k = base; k < Math.min(jobs.length, base + BATCH); k++) {
+            const pending = inProcess(jobs[k]!);
+            const r = pending instanceof Promise ? await pending : pending;
+            results[k] = r;
+            onResult(r, k);
+          }
+          if (++finished === batches) done({ results, cancelled: false });
+          else await yieldNow();
+        }
+      };
       for (let round = 0; round < IN_FLIGHT; round++) for (const w of workers) feed(w);
+      if (mainThreadShares()) mainLane().catch(done);
       if (signal?.aborted) onAbort();
     });
   }

@@ -3,6 +3,7 @@
 // registry-worker.js as the CLI's entry does, and check the threads give exactly the in-process answers.
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,11 +37,12 @@ function bigRegistry(): string {
   return reg;
 }
 
+const workerScript = (): typeof WorkerScriptModule => built('worker-script.js') as typeof WorkerScriptModule;
+
 describe('worker threads (compiled build)', () => {
   beforeAll(() => {
-    const { useRegistryWorker, registryWorkerScript } = built('worker-script.js') as typeof WorkerScriptModule;
-    useRegistryWorker(join(builtDir, 'registry-worker.js'));
-    expect(registryWorkerScript()).not.toBeNull();
+    workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'));
+    expect(workerScript().registryWorkerScript()).not.toBeNull();
   });
 
   it('runs large batches on the threads, never in-process, sending an intact version back as its manifest hash', async () => {
@@ -95,5 +97,29 @@ describe('worker threads (compiled build)', () => {
     const inProcess = await source.readIndex(copy);
     expect(viaThreads.index).toEqual(inProcess);
     expect(viaThreads.list.packages).toEqual((await source.listRegistry(copy)).packages);
+  });
+
+  it('lets a host main thread share the batches with the threads, with the same results', async () => {
+    const { TaskPool } = built('pool.js') as typeof PoolModule;
+    const { verifyPacked } = built('verify-one.js') as typeof VerifyOneModule;
+    const reg = bigRegistry();
+    // Two batches of 64 go to each thread before the main thread takes the next; two are left for it.
+    const threads = Math.max(1, availableParallelism() - 1);
+    const jobs: VerifyJob[] = Array.from({ length: (2 * threads + 2) * 64 }, (_, i) => {
+      const name = `mod-${String(i % MODULES).padStart(3, '0')}`;
+      return { dir: join(reg, 'modules', name, '1.0.0'), name, version: '1.0.0' };
+    });
+    workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'), { shareMainThread: true });
+    const pool = new TaskPool();
+    try {
+      let onMain = 0;
+      const run = await pool.run<VerifyJob, PackedVerification>('verify', (job) => (onMain++, verifyPacked(job)), jobs, () => undefined);
+      expect(onMain).toBeGreaterThanOrEqual(64);
+      expect(onMain).toBeLessThanOrEqual(2 * 64);
+      expect(run.results).toEqual(jobs.map((job) => verifyPacked(job)));
+    } finally {
+      pool.close();
+      workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'));
+    }
   });
 });
