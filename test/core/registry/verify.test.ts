@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIndex, verifyRegistry, verifyVersion } from '../../../src/core/registry/index.js';
+import { verifyModule } from '../../../src/core/registry/verify-module.js';
 import { fixtureCopy } from './helpers.js';
 
 const v110 = (reg: string, ...rest: string[]): string => join(reg, 'modules', 'text-normalizer', '1.1.0', ...rest);
@@ -99,5 +100,13 @@ describe('verify', () => {
     });
     expect(report.cancelled).toBe(true);
     expect(report.total).toBe(1);
+  });
+
+  it('reports a module folder that cannot be listed instead of failing the thread', () => {
+    const reg = fixtureCopy();
+    // As if the folder were swapped for a link loop after the module names were read.
+    symlinkSync('loop', join(reg, 'modules', 'loop'));
+    expect(verifyModule({ registry: reg, name: 'loop' })).toEqual({ versions: [], stray: [], results: [], unlisted: 'ELOOP' });
+    expect(verifyModule({ registry: reg, name: 'gone' })).toEqual({ versions: [], stray: [], results: [] });
   });
 });
