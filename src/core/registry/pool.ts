@@ -59,7 +59,7 @@ export class TaskPool {
 
   /** Runs `task` over `jobs`; `inProcess` is the same work for small runs or when no worker is available. */
   run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
-    if (jobs.length > IN_PROCESS_MAX) this.prestart();
+    if (jobs.length > IN_PROCESS_MAX) this.prestart(task);
     if (jobs.length <= IN_PROCESS_MAX || this.workers.length === 0) return runInProcess(inProcess, jobs, onResult, signal);
     return this.runOnWorkers(task, inProcess, jobs, onResult, signal);
   }
@@ -118,6 +118,8 @@ export class TaskPool {
           for (let k = base; k < Math.min(jobs.length, base + BATCH); k++) {
             const pending = inProcess(jobs[k]!);
             const r = pending instanceof Promise ? await pending : pending;
+            // A cancel or a thread's failure may have ended the run meanwhile (even from inside onResult).
+            if (settled) return;
             results[k] = r;
             onResult(r, k);
           }

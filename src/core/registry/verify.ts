@@ -102,7 +102,6 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   if (indexSize === null || indexSize > PRESTART_INDEX_BYTES) pool.prestart('verifyModule');
   const top = await scanNames(root);
   const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name }));
-  if (jobs.length > IN_PROCESS_MAX) pool.prestart('verifyModule');
   const rows: Row[][] = new Array(jobs.length);
   let done = 0;
   opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'modules' });

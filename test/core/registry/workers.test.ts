@@ -117,6 +117,13 @@ describe('worker threads (compiled build)', () => {
       expect(onMain).toBeGreaterThanOrEqual(64);
       expect(onMain).toBeLessThanOrEqual(2 * 64);
       expect(run.results).toEqual(jobs.map((job) => verifyPacked(job)));
+      // A cancel from inside onResult ends the run there, on the main thread's lane too.
+      const ctl = new AbortController();
+      let calls = 0;
+      const cancelled = await new TaskPool().run<VerifyJob, PackedVerification>('verify', verifyPacked, jobs, () => (calls++, ctl.abort()), ctl.signal);
+      expect(cancelled.cancelled).toBe(true);
+      expect(calls).toBe(1);
+      expect(cancelled.results.filter((r) => r !== undefined)).toHaveLength(1);
     } finally {
       pool.close();
       workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'));
