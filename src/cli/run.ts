@@ -22,15 +22,19 @@ export interface CommandContext {
   givenRegistry(): Promise<string | undefined>;
 }
 
-let emitted = false;
+let emitting: Promise<void> | null = null;
 
-/** Prints the run's one envelope; later calls are ignored so a run can never print two. */
-export async function emit(envelope: Envelope, mode: OutputMode): Promise<void> {
-  if (emitted) return;
-  emitted = true;
-  process.exitCode = envelope.ok ? 0 : EXIT_CODES[envelope.error.code];
-  const text = await renderEnvelope(envelope, mode);
-  if (text !== null) process.stdout.write(text);
+/**
+ * Prints the run's one envelope. Later calls print nothing and settle when the first one has written, so a
+ * failure handler that then exits cannot cut off an envelope still being rendered.
+ */
+export function emit(envelope: Envelope, mode: OutputMode): Promise<void> {
+  emitting ??= (async () => {
+    process.exitCode = envelope.ok ? 0 : EXIT_CODES[envelope.error.code];
+    const text = await renderEnvelope(envelope, mode);
+    if (text !== null) process.stdout.write(text);
+  })();
+  return emitting;
 }
 
 /**
