@@ -96,7 +96,7 @@ test('verifying the whole registry counts modules, and a cancel keeps what was c
   await panel.getByRole('button', { name: 'Verify registry' }).click();
   await expect(panel.getByRole('progressbar', { name: 'Verifying registry' })).toBeVisible();
   await expect(panel.getByText(new RegExp(`^[\\d,]+ of ${MODULES.toLocaleString('en-US')} modules$`))).toBeVisible();
-  await page.screenshot({ path: screenshot('11-large-registry-verifying') });
+  await page.screenshot({ path: screenshot('13-large-registry-verifying') });
   await panel.getByRole('button', { name: 'Cancel' }).click();
   const report = panel.getByTestId('verify-report');
   await expect(report).toContainText(/^Cancelled after [\d,]+ versions? checked\. No problems found\./);
