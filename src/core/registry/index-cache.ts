@@ -11,6 +11,7 @@ import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, loadDetail, n
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import type { TaskPool } from './pool.js';
+import type { ProgressListener } from '../progress.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
@@ -77,22 +78,28 @@ function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: numb
   return changed;
 }
 
+/** How a refresh runs: rescans on the caller's pool (else on one of its own), progress per module rescanned. */
+export interface RefreshOptions {
+  pool?: TaskPool;
+  onProgress?: ProgressListener;
+}
+
 /** Rescans module folders on the caller's pool, or on one of its own that is closed afterwards. */
-async function rescan(jobs: ModuleScanJob[], pool?: TaskPool): Promise<Array<ModuleScan | undefined>> {
+async function rescan(jobs: ModuleScanJob[], opts: RefreshOptions): Promise<Array<ModuleScan | undefined>> {
   const [{ TaskPool }, { scanModule }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
-  const own = pool ?? new TaskPool();
+  const own = opts.pool ?? new TaskPool();
+  let done = 0;
+  const total = jobs.length;
+  opts.onProgress?.({ phase: 'index', done, total, unit: 'modules' });
   try {
-    return (await own.run('index', scanModule, jobs, () => undefined)).results;
+    return (await own.run('index', scanModule, jobs, (_, i) => opts.onProgress?.({ phase: 'index', done: ++done, total, unit: 'modules', current: jobs[i]!.name }))).results;
   } finally {
-    if (pool === undefined) own.close();
+    if (opts.pool === undefined) own.close();
   }
 }
 
-/**
- * Brings `idx` up to date with modules/ (rescans run on `pool` when many folders changed); returns whether
- * anything changed. Modules whose versions may differ from before are added to `rescanned`.
- */
-async function refresh(registry: string, idx: IndexFile, pool?: TaskPool, rescanned?: Set<string>): Promise<boolean> {
+/** Brings `idx` up to date with modules/ (rescanning the module folders that changed); returns whether anything changed. */
+async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): Promise<boolean> {
   const now = Date.now();
   const top = statDir(modulesDir(registry));
   if (top === null) {
@@ -122,22 +129,20 @@ async function refresh(registry: string, idx: IndexFile, pool?: TaskPool, rescan
     const st = statDir(base + name);
     if (st === null) {
       idx.names.delete(name);
-      rescanned?.add(name);
       changed = true;
       continue;
     }
     const s = stamp(st, now);
     if (s !== null && s === stored.mtime) continue;
-    rescanned?.add(name);
     pending.push([name, stored]);
     stamps.push(s);
   }
   if (pending.length === 0 && !changed) return false;
   // Rescans and rewrites need the per-version section; a damaged one means rebuilding from scratch.
-  if (!loadDetail(idx)) return (await refresh(registry, idx, pool, rescanned)) || true;
+  if (!loadDetail(idx)) return (await refresh(registry, idx, opts)) || true;
   if (pending.length === 0) return changed;
   const jobs: ModuleScanJob[] = pending.map(([name, stored]) => ({ registry, name, known: stored.versions.map((v, i) => [v, entryAt(idx, stored, i).ino]) }));
-  const results = await rescan(jobs, pool);
+  const results = await rescan(jobs, opts);
   jobs.forEach((job, i) => {
     const stored = idx.names.get(job.name);
     if (stored && apply(idx, stored, results[i]!, stamps[i]!)) changed = true;
@@ -182,12 +187,9 @@ async function writeBestEffort(registry: string, idx: IndexFile): Promise<void> 
   }
 }
 
-/**
- * Brings a loaded index up to date in place (rescans on `pool` when given) and writes it back when it
- * changed; names of modules whose versions may have changed are added to `rescanned`.
- */
-export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool, rescanned?: Set<string>): Promise<IndexFile> {
-  if (await refresh(registry, idx, pool, rescanned)) await writeBestEffort(registry, idx);
+/** Brings a loaded index up to date in place and writes it back when it changed. */
+export async function freshen(registry: string, idx: IndexFile, opts: RefreshOptions = {}): Promise<IndexFile> {
+  if (await refresh(registry, idx, opts)) await writeBestEffort(registry, idx);
   return idx;
 }
 
@@ -195,8 +197,8 @@ export async function freshen(registry: string, idx: IndexFile, pool?: TaskPool,
  * The fresh index with its storage details (inode, manifest file name). With `lazy` (the list), the
  * per-version section may be left unparsed: then only `sourceAt`, `stateAt` and `summaryAt` may be used.
  */
-export async function loadFreshIndex(registry: string, lazy = false): Promise<IndexFile> {
-  return freshen(registry, loadIndexFile(registry, lazy));
+export async function loadFreshIndex(registry: string, lazy = false, onProgress?: ProgressListener): Promise<IndexFile> {
+  return freshen(registry, loadIndexFile(registry, lazy), { onProgress });
 }
 
 export async function readIndex(registry: string): Promise<RegistryIndex> {
@@ -233,7 +235,7 @@ export async function recordVerification(registry: string, states: Map<string, V
   if (states.size === 0) return;
   try {
     const idx = loadIndexFile(registry);
-    let changed = await refresh(registry, idx);
+    let changed = await refresh(registry, idx, {});
     for (const [key, state] of states) {
       // Module names never contain `@`, so the first one separates name and version.
       const at = key.indexOf('@');

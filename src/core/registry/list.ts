@@ -7,6 +7,7 @@ import { loadFreshIndex } from './index-cache.js';
 import { sourceAt, stateAt, summaryAt } from './index-format.js';
 import { latestIndex } from './latest.js';
 import { resolveRegistryLocation } from './location.js';
+import type { ProgressListener } from '../progress.js';
 import type { ListResult, ListRows, PackageRow, Verification } from './types.js';
 
 const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadable: 2, tampered: 3 };
@@ -15,12 +16,13 @@ const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadabl
  * The listing. `versionStates` (one key per version) is for the app; the CLI leaves it out, which saves
  * building a 30k-key object on every warm `list`.
  */
-export async function listRegistry(registry: string): Promise<ListResult>;
-export async function listRegistry(registry: string, opts: { versionStates: false }): Promise<ListRows>;
-export async function listRegistry(registry: string, opts: { versionStates?: boolean } = {}): Promise<ListRows | ListResult> {
+export async function listRegistry(registry: string, opts?: { onProgress?: ProgressListener }): Promise<ListResult>;
+export async function listRegistry(registry: string, opts: { versionStates: false; onProgress?: ProgressListener }): Promise<ListRows>;
+export async function listRegistry(registry: string, opts: { versionStates?: boolean; onProgress?: ProgressListener } = {}): Promise<ListRows | ListResult> {
   const root = await resolveRegistryLocation(registry);
-  // Lazy: a warm list reads only the index's first line.
-  const idx = await loadFreshIndex(root, true);
+  // Lazy: a warm list reads only the index's first line. Progress comes only from rescanning changed
+  // module folders (phase `index`): all of them the first time a registry is listed.
+  const idx = await loadFreshIndex(root, true, opts.onProgress);
   const states: Record<string, Verification> | null = opts.versionStates === false ? null : {};
   const modules: ListRows['modules'] = [];
   const packages: PackageRow[] = [];

@@ -118,7 +118,7 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   if (text === null || !(allOk && recordsAllOk(text))) {
     const index = parseIndexText(text, true);
     // Without an index yet, one is built (on the threads, idle now) so that listings show the results.
-    if (text === null && !run.cancelled) await freshen(root, index, pool);
+    if (text === null && !run.cancelled) await freshen(root, index, { pool });
     await recordInOrder(root, index, statesInIndexOrder(index, jobs, run.results));
   }
   const stray = [...top.stray];

@@ -30,7 +30,11 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
       return chosen === null ? null : session.openChosen(chosen, 'dialog');
     },
     'registry.open': (path) => session.openAllowed(path),
-    'registry.list': async (request) => listings.page(await registry(), request),
+    'registry.list': async (request) => {
+      const { jobId } = request;
+      const onProgress = jobId === undefined ? undefined : progressForwarder(jobId, (event) => deps.sendEvent('progress', event));
+      return listings.page(await registry(), request, onProgress);
+    },
     'registry.verify': async ({ jobId, name, version }) => {
       const path = await registry();
       const onProgress = progressForwarder(jobId, (event) => deps.sendEvent('progress', event));

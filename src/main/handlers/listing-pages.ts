@@ -2,6 +2,7 @@
 // as a snapshot; later pages are cut from it, so the renderer shows its first rows without waiting for
 // tens of thousands of rows to cross IPC, and the pages of one listing always fit together.
 import { randomUUID } from 'node:crypto';
+import type { ProgressListener } from '../../core/progress.js';
 import { listRegistry, type ListResult } from '../../core/registry/index.js';
 import type { ListingPage, ListingPageRequest, PackageRow } from '../../shared/ipc/schemas.js';
 import { ipcError } from '../ipc/error-object.js';
@@ -33,8 +34,9 @@ function rowsOf(list: ListResult): PackageRow[] {
 export class ListingPages {
   private readonly snapshots: Snapshot[] = [];
 
-  async page(registry: string, request: ListingPageRequest): Promise<ListingPage> {
-    const snapshot = request.snapshot === undefined ? await this.fresh(registry) : this.kept(registry, request.snapshot);
+  /** `onProgress` hears a first page's reading of the registry (its index rebuilt, when it must be). */
+  async page(registry: string, request: ListingPageRequest, onProgress?: ProgressListener): Promise<ListingPage> {
+    const snapshot = request.snapshot === undefined ? await this.fresh(registry, onProgress) : this.kept(registry, request.snapshot);
     return {
       registry_path: snapshot.registry,
       snapshot: snapshot.id,
@@ -45,8 +47,8 @@ export class ListingPages {
     };
   }
 
-  private async fresh(registry: string): Promise<Snapshot> {
-    const list = await listRegistry(registry);
+  private async fresh(registry: string, onProgress?: ProgressListener): Promise<Snapshot> {
+    const list = await listRegistry(registry, { onProgress });
     const snapshot: Snapshot = { id: randomUUID(), registry: list.registry_path, count: list.count, packages: rowsOf(list) };
     this.snapshots.unshift(snapshot);
     this.snapshots.length = Math.min(this.snapshots.length, KEPT_SNAPSHOTS);

@@ -12,6 +12,8 @@ export const FIRST_PAGE = 100;
 export const NEXT_PAGE = 2500;
 
 export const LISTING_KEY = ['registry.list'] as const;
+/** The job a first page's progress comes under: the index being built when a registry is opened the first time. */
+export const LISTING_JOB = 'registry.list';
 
 export interface RegistryListing {
   registry_path: string;
@@ -29,7 +31,7 @@ export function isComplete(listing: RegistryListing): boolean {
 }
 
 async function* pages(signal: AbortSignal): AsyncGenerator<ListingPage> {
-  const first = await call('registry.list', { offset: 0, limit: FIRST_PAGE });
+  const first = await call('registry.list', { offset: 0, limit: FIRST_PAGE, jobId: LISTING_JOB });
   yield first;
   let offset = first.packages.length;
   while (offset < first.total && !signal.aborted) {

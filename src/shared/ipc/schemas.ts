@@ -83,6 +83,8 @@ export const listingPageRequestSchema = z.object({
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(LISTING_PAGE_MAX),
   snapshot: z.string().min(1).max(64).optional(),
+  /** Progress of a first page's reading (the index rebuilt for a registry opened the first time) goes to this job. */
+  jobId: z.string().min(1).max(64).optional(),
 });
 export type ListingPageRequest = z.infer<typeof listingPageRequestSchema>;
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRegistry, publishModule, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
+import type { Progress } from '../../../src/core/progress.js';
 import { fixtureCopy, makeModule, tempDir } from './helpers.js';
 
 const indexPath = (reg: string): string => join(reg, '.promptpm', 'index.json');
@@ -71,6 +72,18 @@ describe('list and the index cache', () => {
     expect(after.versionStates['text-normalizer@2.0.0']).toBe('ok');
     await publishModule(reg, makeModule(tempDir(), 'brand-new', '0.1.0'));
     expect((await listRegistry(reg)).count).toBe(5);
+  });
+
+  it('reports progress while it rescans module folders (all of them the first time), and none when nothing changed', async () => {
+    const reg = fixtureCopy();
+    age(reg, ['modules'], ['modules', 'text-normalizer'], ['modules', 'technical-summarizer']);
+    const seen: string[] = [];
+    const onProgress = (p: Progress): number => seen.push(`${p.phase} ${p.done}/${p.total} ${p.unit} ${p.current ?? ''}`);
+    await listRegistry(reg, { onProgress });
+    expect(seen).toEqual(['index 0/2 modules ', 'index 1/2 modules technical-summarizer', 'index 2/2 modules text-normalizer']);
+    seen.length = 0;
+    await listRegistry(reg, { onProgress });
+    expect(seen).toEqual([]);
   });
 
   it('notices a version folder removed or replaced behind its back', async () => {

@@ -2,7 +2,7 @@
 // Electron adapter and the browser harness both run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishModule } from '../../../src/core/registry/index.js';
@@ -181,6 +181,22 @@ describe('registry.list pages', () => {
     const fresh = await page(s, { offset: 0, limit: 10 });
     expect(fresh.snapshot).not.toBe(first.snapshot);
     expect(fresh.packages.map((p) => p.name)).toEqual(['a', 'aa', 'app', 'b', 'c', 'ok']);
+  });
+
+  it('reports the index being built for a first page that asks, under its job id, and nothing once built', async () => {
+    const cold = join(work, 'cold');
+    execFileSync(process.execPath, [join(process.cwd(), '../shared/bench/make-registry.mjs'), '--out', cold, '--modules', '5', '--versions', '1']);
+    // Folder times old enough to be trusted, so the second listing finds nothing to rescan.
+    const old = new Date(Date.now() - 60_000);
+    for (const folder of ['', ...Array.from({ length: 5 }, (_, i) => `module-0000${i}`)]) await utimes(join(cold, 'modules', folder), old, old);
+    const s = await setup([cold]);
+    await s.call('registry.choose');
+    await page(s, { offset: 0, limit: 10, jobId: 'listing' });
+    expect(s.events.every((e) => e.jobId === 'listing' && e.phase === 'index' && e.unit === 'modules' && e.total === 5)).toBe(true);
+    expect(s.events.at(-1)).toMatchObject({ done: 5, total: 5 });
+    s.events.length = 0;
+    await page(s, { offset: 0, limit: 10, jobId: 'listing' });
+    expect(s.events).toEqual([]);
   });
 
   it('refuses a snapshot it no longer keeps, or one of another registry', async () => {

@@ -1,9 +1,11 @@
 // The left pane: search, sort and the module list of the open registry, with its loading, error,
 // empty and no-match states each saying what to do next.
-import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
-import { isComplete, useRegistryListing, type RegistryListing } from '../../api/listing';
+import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { isComplete, LISTING_JOB, useRegistryListing, type RegistryListing } from '../../api/listing';
+import { forgetJob, useJobProgress } from '../../api/progress';
 import { useOpenRegistry } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState, Loading } from '../../components/States';
 import { navigate, useRoute } from '../../app/router';
 import { PackageList } from './PackageList';
@@ -20,6 +22,19 @@ function focusList(event: KeyboardEvent<HTMLInputElement>): void {
 function statusText(shown: number, listing: RegistryListing): string {
   const counts = `${shown.toLocaleString()} of ${listing.total.toLocaleString()} modules`;
   return isComplete(listing) ? counts : `${counts} · reading ${(listing.total - listing.packages.length).toLocaleString()} more…`;
+}
+
+/** While the first rows are read: a progress bar when the registry's index is being built (its first opening). */
+function ListingPending() {
+  const progress = useJobProgress(LISTING_JOB);
+  useEffect(() => () => forgetJob(LISTING_JOB), []);
+  if (progress === null || progress.done >= progress.total) return <Loading label="Reading the registry…" />;
+  return (
+    <div className="listing-indexing">
+      <ProgressBar progress={progress} label="Indexing the registry" />
+      <p className="muted">A registry opened for the first time is read once, module by module; later it opens at once.</p>
+    </div>
+  );
 }
 
 export function RegistryBrowser() {
@@ -39,7 +54,7 @@ export function RegistryBrowser() {
     navigate({ page: 'module', name, version: null, tab: route.page === 'module' ? route.tab : 'overview' });
 
   let body;
-  if (listing.isPending) body = <Loading label="Reading the registry…" />;
+  if (listing.isPending) body = <ListingPending />;
   else if (listing.isError)
     body = (
       <ErrorPanel error={listing.error} title="The registry could not be read">
