@@ -20,7 +20,8 @@ export class ProgressLine {
     this.lastDraw = now;
     const percent = p.total > 0 ? Math.floor((p.done * 100) / p.total) : 100;
     const text = `${p.phase} ${p.done}/${p.total}${p.unit ? ` ${p.unit}` : ''} (${percent}%)${p.current ? ` ${p.current}` : ''}`;
-    const width = process.stderr.columns ?? 80;
+    // A terminal that reports no size (0 columns) gets the usual 80.
+    const width = process.stderr.columns || 80;
     process.stderr.write(`\r\u001b[2K${text.slice(0, Math.max(0, width - 1))}`);
     this.drawn = true;
   }

@@ -7,7 +7,8 @@ import { execute, type CommandContext } from '../run.js';
 export async function listAction(ctx: CommandContext): Promise<Record<string, unknown>> {
   const registry = (ctx.subject = await ctx.registry());
   const { listRegistry } = await import('../../core/registry/index.js');
-  const result = await listRegistry(registry, { versionStates: false });
+  // On a terminal, the index built for a registry listed the first time shows its progress.
+  const result = await listRegistry(registry, { versionStates: false, onProgress: ctx.work.onProgress });
   // The core builds every row with its keys in sorted order (list.ts): print them without a re-sort.
   return { ...result, modules: presorted(result.modules), packages: presorted(result.packages) };
 }
