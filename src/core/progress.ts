@@ -1,4 +1,5 @@
 // Long work in core reports progress through a callback and stops when its AbortSignal fires.
+import type { VerifyReport } from './registry/types.js';
 
 export interface Progress {
   /** What is being done, e.g. `verify`, `resolve`, `publish`. */
@@ -9,6 +10,8 @@ export interface Progress {
   unit?: string;
   /** The item just finished (e.g. `name@version`), for a status line. */
   current?: string;
+  /** What verify found about the versions of this step, so views fill in their states as it goes. */
+  results?: VerifyReport['versions'];
 }
 
 export type ProgressListener = (progress: Progress) => void;

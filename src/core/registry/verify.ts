@@ -107,7 +107,7 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'modules' });
   const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => {
     rows[i] = moduleRows(jobs[i]!.name, m);
-    opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'modules', current: jobs[i]!.name });
+    opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'modules', current: jobs[i]!.name, results: rows[i] });
   }, opts.signal);
   // Read while the threads hash: only to record the results in, so it need not be fresh.
   const text = readIndexText(root);
@@ -139,9 +139,21 @@ async function verifyOne(root: string, pool: TaskPool, name: string, version: st
   const { jobs, stray } = await planOne(root, name, version);
   let done = 0;
   opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'versions' });
-  const run = await pool.run('verify', verifyPacked, jobs, (_, i) => opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'versions', current: `${name}@${jobs[i]!.version}` }), opts.signal);
   const rows: Row[] = [];
-  run.results.forEach((packed, i) => packed !== undefined && rows.push(rowOf(unpackVerification(jobs[i]!, packed))));
+  const run = await pool.run(
+    'verify',
+    verifyPacked,
+    jobs,
+    (packed, i) => {
+      const row = rowOf(unpackVerification(jobs[i]!, packed));
+      rows.push(row);
+      opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'versions', current: `${name}@${row.version}`, results: [row] });
+    },
+    opts.signal,
+  );
+  // Results arrive as the threads finish them; the report lists them in semver order.
+  const order = new Map(jobs.map((job, i) => [job.version, i]));
+  rows.sort((a, b) => order.get(a.version)! - order.get(b.version)!);
   await recordVerification(root, new Map(rows.map((r): [string, Verification] => [`${r.name}@${r.version}`, r.status])));
   return { rows, stray, cancelled: run.cancelled };
 }

@@ -48,7 +48,10 @@ export class Jobs {
 /** A core progress listener that forwards throttled events for one job. */
 export function progressForwarder(jobId: string, send: (event: ProgressEvent) => void, now: () => number = Date.now): ProgressListener {
   let last = -Infinity;
+  // Results of the steps between two events travel with the next one.
+  let results: NonNullable<ProgressEvent['results']> = [];
   return (progress) => {
+    if (progress.results) results = results.concat(progress.results);
     const t = now();
     const final = progress.done >= progress.total;
     if (!final && t - last < PROGRESS_INTERVAL_MS) return;
@@ -56,6 +59,8 @@ export function progressForwarder(jobId: string, send: (event: ProgressEvent) =>
     const event: ProgressEvent = { jobId, phase: progress.phase, done: progress.done, total: progress.total };
     if (progress.unit !== undefined) event.unit = progress.unit;
     if (progress.current !== undefined) event.current = progress.current;
+    if (results.length > 0) event.results = results;
+    results = [];
     send(event);
   };
 }

@@ -168,6 +168,16 @@ export const testReportSchema = z.object({
 });
 export type TestReport = z.infer<typeof testReportSchema>;
 
+/** One version as verify found it: its state and the files that differ. */
+export const versionCheckSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  status: z.enum(['ok', 'tampered', 'unreadable']),
+  changed: z.array(z.string()),
+  missing: z.array(z.string()),
+  extra: z.array(z.string()),
+});
+
 export const verifyReportSchema = z.object({
   registry_path: z.string(),
   total: z.number().int(),
@@ -175,16 +185,7 @@ export const verifyReportSchema = z.object({
   tampered: z.number().int(),
   unreadable: z.number().int(),
   cancelled: z.boolean(),
-  versions: z.array(
-    z.object({
-      name: z.string(),
-      version: z.string(),
-      status: z.enum(['ok', 'tampered', 'unreadable']),
-      changed: z.array(z.string()),
-      missing: z.array(z.string()),
-      extra: z.array(z.string()),
-    }),
-  ),
+  versions: z.array(versionCheckSchema),
   stray: z.array(z.string()),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
@@ -226,6 +227,8 @@ export const progressEventSchema = z.object({
   /** What done and total count (`modules`, `versions`), when given. */
   unit: z.string().optional(),
   current: z.string().optional(),
+  /** Versions verified since the previous event, so views fill in their states while the job runs. */
+  results: z.array(versionCheckSchema).optional(),
 });
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 

@@ -88,6 +88,9 @@ describe('verify', () => {
     const seen: string[] = [];
     await verifyRegistry(fixtureCopy(), { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.unit} ${p.current ?? ''}`) });
     expect(seen).toEqual(['0/2 modules ', '1/2 modules technical-summarizer', '2/2 modules text-normalizer']);
+    const results: string[] = [];
+    await verifyRegistry(fixtureCopy(), { onProgress: (p) => results.push(...(p.results ?? []).map((r) => `${r.name}@${r.version} ${r.status}`)) });
+    expect(results).toEqual(['technical-summarizer@1.2.0 ok', 'text-normalizer@1.0.0 ok', 'text-normalizer@1.1.0 ok']);
     const versions: string[] = [];
     await verifyRegistry(fixtureCopy(), { name: 'text-normalizer', onProgress: (p) => versions.push(`${p.done}/${p.total} ${p.unit} ${p.current ?? ''}`) });
     expect(versions).toEqual(['0/2 versions ', '1/2 versions text-normalizer@1.0.0', '2/2 versions text-normalizer@1.1.0']);

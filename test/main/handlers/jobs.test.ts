@@ -51,4 +51,15 @@ describe('progress forwarding', () => {
     expect(sent.at(-1)).toMatchObject({ done: 100, total: 100 });
     expect(sent.length).toBeLessThanOrEqual(Math.ceil(100 / PROGRESS_INTERVAL_MS) + 2);
   });
+
+  it('carries the results of the steps it skipped with the next event it sends', () => {
+    const sent: ProgressEvent[] = [];
+    let clock = 0;
+    const forward = progressForwarder('job', (e) => sent.push(e), () => clock);
+    const check = (version: string) => ({ name: 'm', version, status: 'ok' as const, changed: [], missing: [], extra: [] });
+    forward({ phase: 'verify', done: 1, total: 3, results: [check('1.0.0')] });
+    forward({ phase: 'verify', done: 2, total: 3, results: [check('2.0.0')] });
+    forward({ phase: 'verify', done: 3, total: 3, results: [check('3.0.0')] });
+    expect(sent.map((e) => e.results?.map((r) => r.version))).toEqual([['1.0.0'], ['2.0.0', '3.0.0']]);
+  });
 });

@@ -1,9 +1,9 @@
 // A verify job of the whole registry (name undefined) or of one module. Its state lives in the query
 // client's mutation cache, so it keeps running, and its report stays, while the user looks elsewhere;
-// results mark every cached view of the versions it checked.
+// results mark every cached view of the versions it checked, as they come in.
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import type { VerifyReport } from '../../../shared/ipc/schemas';
-import { call } from '../../api/client';
+import { call, subscribe } from '../../api/client';
 import { toAppError, type AppError } from '../../api/errors';
 import { forgetJob, newJobId, useJobProgress } from '../../api/progress';
 import { recordVerification } from '../../api/verification-cache';
@@ -13,7 +13,17 @@ export function useVerifyJob(name?: string) {
   const mutationKey = ['registry.verify', name ?? null];
   const mutation = useMutation<VerifyReport, AppError, string>({
     mutationKey,
-    mutationFn: (jobId) => call('registry.verify', name === undefined ? { jobId } : { jobId, name }),
+    mutationFn: async (jobId) => {
+      // States fill in while the job runs (the results of each progress event), wherever the user looks.
+      const stop = subscribe('progress', (event) => {
+        if (event.jobId === jobId && event.results) recordVerification(client, event.results);
+      });
+      try {
+        return await call('registry.verify', name === undefined ? { jobId } : { jobId, name });
+      } finally {
+        stop();
+      }
+    },
     onSuccess: (report) => recordVerification(client, report.versions),
     onSettled: (_report, _error, jobId) => forgetJob(jobId),
   });
