@@ -250,8 +250,9 @@ export async function recordVerification(registry: string, states: Map<string, V
 }
 
 /**
- * Stores the results of verifying every version of a fresh index: `states` holds one state per version in
- * the index's order (undefined where a cancelled run did not get to it). Writes only when something changed.
+ * Stores verification results in a loaded index: `states` holds one state per version in the index's order
+ * (undefined where there is none: a version a cancelled run did not get to, or one of a module whose folder
+ * no longer matches the index). Writes only when something changed.
  */
 export async function recordInOrder(registry: string, idx: IndexFile, states: Array<Verification | undefined>): Promise<void> {
   const differs = (stored: StoredName, i: number, k: number): boolean => states[k] !== undefined && states[k] !== stateAt(idx, stored, i);
