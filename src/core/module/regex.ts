@@ -1,7 +1,9 @@
 // `regex` assertions run on re2js, a linear-time engine, so no pattern can hang a test run.
-// Patterns are ECMAScript syntax without flags; backreferences and lookaround need backtracking,
-// so they are refused up front with their own code instead of an engine error.
+// Patterns are ECMAScript syntax without flags (rewritten to mean the same in RE2: regex-dialect.ts);
+// backreferences and lookaround need backtracking, so they are refused up front with their own code
+// instead of an engine error.
 import { RE2JS } from 're2js';
+import { toRe2Pattern } from './regex-dialect.js';
 
 export type CompiledRegex = { ok: true; regex: RE2JS } | { ok: false; code: 'REGEX_INVALID' | 'REGEX_UNSUPPORTED'; message: string };
 
@@ -38,7 +40,7 @@ export function compileRegex(pattern: string): CompiledRegex {
     return { ok: false, code: 'REGEX_INVALID', message: err instanceof Error ? err.message : String(err) };
   }
   try {
-    return { ok: true, regex: RE2JS.compile(pattern) };
+    return { ok: true, regex: RE2JS.compile(toRe2Pattern(pattern)) };
   } catch (err) {
     return { ok: false, code: 'REGEX_INVALID', message: err instanceof Error ? err.message : String(err) };
   }
