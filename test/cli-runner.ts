@@ -13,9 +13,11 @@ export interface CliRun {
   json: unknown;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+/** `wrap` runs the CLI under another command (e.g. setpriv), given as its argv. */
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; wrap?: string[] } = {}): Promise<CliRun> {
+  const [command, ...prefix] = [...(opts.wrap ?? []), process.execPath, CLI_BIN, ...args] as [string, ...string[]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    const child = spawn(command, prefix, {
       cwd: opts.cwd,
       env: { ...process.env, PROMPTPM_REGISTRY: '', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
