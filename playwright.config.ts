@@ -13,7 +13,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium-harness',
-      testIgnore: /electron\.spec\.ts$/,
+      testIgnore: /(electron|app-bundle)\.spec\.ts$/,
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -31,5 +31,7 @@ export default defineConfig({
       },
     },
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+    // Plain Node, no browser: what of the app's bundle runs without Electron.
+    { name: 'app-bundle', testMatch: /app-bundle\.spec\.ts$/ },
   ],
 });
