@@ -16,6 +16,16 @@ export interface Progress {
 
 export type ProgressListener = (progress: Progress) => void;
 
+/**
+ * Reports the start of `total` steps at once, and returns what reports each finished step: the shape every
+ * counted piece of long work (verify, the index rebuild) gives its progress.
+ */
+export function countSteps(onProgress: ProgressListener | undefined, phase: string, total: number, unit: string): (current: string, results?: Progress['results']) => void {
+  let done = 0;
+  onProgress?.({ phase, done, total, unit });
+  return (current, results) => onProgress?.({ phase, done: ++done, total, unit, current, ...(results && { results }) });
+}
+
 export interface LongWorkOptions {
   onProgress?: ProgressListener;
   signal?: AbortSignal;

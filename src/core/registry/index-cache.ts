@@ -11,7 +11,7 @@ import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, loadDetail, n
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import type { TaskPool } from './pool.js';
-import type { ProgressListener } from '../progress.js';
+import { countSteps, type ProgressListener } from '../progress.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
@@ -37,12 +37,6 @@ export const parseIndexText = (text: string | null, lazy = false): IndexFile => 
 /** The index as stored (not checked for freshness); empty when missing, corrupt or of another format. */
 export function loadIndexFile(registry: string, lazy = false): IndexFile {
   return parseIndexText(readIndexText(registry), lazy);
-}
-
-export function versionCount(idx: IndexFile): number {
-  let n = 0;
-  for (const stored of idx.names.values()) n += stored.versions.length;
-  return n;
 }
 
 function statDir(path: string): Stats | null {
@@ -88,11 +82,9 @@ export interface RefreshOptions {
 async function rescan(jobs: ModuleScanJob[], opts: RefreshOptions): Promise<Array<ModuleScan | undefined>> {
   const [{ TaskPool }, { scanModule }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
   const own = opts.pool ?? new TaskPool();
-  let done = 0;
-  const total = jobs.length;
-  opts.onProgress?.({ phase: 'index', done, total, unit: 'modules' });
+  const step = countSteps(opts.onProgress, 'index', jobs.length, 'modules');
   try {
-    return (await own.run('index', scanModule, jobs, (_, i) => opts.onProgress?.({ phase: 'index', done: ++done, total, unit: 'modules', current: jobs[i]!.name }))).results;
+    return (await own.run('index', scanModule, jobs, (_, i) => step(jobs[i]!.name))).results;
   } finally {
     if (opts.pool === undefined) own.close();
   }

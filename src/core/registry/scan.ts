@@ -5,13 +5,9 @@ import { readdir } from 'node:fs/promises';
 import type SemVer from 'semver/classes/semver.js';
 import { isModuleName } from '../module/name-version.js';
 import { parseStrictVersion } from '../module/strict-version.js';
-import compareBuild from 'semver/functions/compare-build.js';
 import semverEq from 'semver/functions/eq.js';
 import { compareCodePoints } from '../text-order.js';
 import { moduleDir, modulesDir } from './paths.js';
-
-/** Semver precedence, then build metadata, so the order never depends on the file system. */
-export const compareVersions = (a: string, b: string): number => compareBuild(a, b);
 
 interface Entry {
   name: string;
@@ -66,7 +62,8 @@ function classifyVersions(name: string, list: Entry[]): VersionScan {
     if (parsed === null) stray.push(`modules/${name}/${e.name}`);
     else found.push([e.name, parsed]);
   }
-  // Each version parsed once: a registry-wide scan sorts every module's versions.
+  // Semver precedence, then build metadata, so the order never depends on the file system; each version is
+  // parsed once, as a registry-wide scan sorts every module's versions.
   found.sort((a, b) => a[1].compareBuild(b[1]));
   return { versions: found.map(([v]) => v), stray: stray.sort(compareCodePoints) };
 }

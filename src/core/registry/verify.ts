@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { isModuleName } from '../module/name-version.js';
 import { isStrictSemver } from '../module/strict-version.js';
-import type { LongWorkOptions } from '../progress.js';
+import { countSteps, type LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
 import { PromptPMError } from '../errors.js';
 import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerification, type IndexFile } from './index-cache.js';
@@ -103,12 +103,8 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   const top = await scanNames(root);
   const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name }));
   const rows: Row[][] = new Array(jobs.length);
-  let done = 0;
-  opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'modules' });
-  const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => {
-    rows[i] = moduleRows(jobs[i]!.name, m);
-    opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'modules', current: jobs[i]!.name, results: rows[i] });
-  }, opts.signal);
+  const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
+  const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => step(jobs[i]!.name, (rows[i] = moduleRows(jobs[i]!.name, m))), opts.signal);
   // Read while the threads hash: only to record the results in, so it need not be fresh.
   const text = readIndexText(root);
   const run = await running;
@@ -137,23 +133,11 @@ async function planOne(root: string, name: string, version?: string): Promise<{ 
 /** The versions of one module (or one version); progress counts versions. */
 async function verifyOne(root: string, pool: TaskPool, name: string, version: string | undefined, opts: LongWorkOptions): Promise<Outcome> {
   const { jobs, stray } = await planOne(root, name, version);
-  let done = 0;
-  opts.onProgress?.({ phase: 'verify', done, total: jobs.length, unit: 'versions' });
-  const rows: Row[] = [];
-  const run = await pool.run(
-    'verify',
-    verifyPacked,
-    jobs,
-    (packed, i) => {
-      const row = rowOf(unpackVerification(jobs[i]!, packed));
-      rows.push(row);
-      opts.onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, unit: 'versions', current: `${name}@${row.version}`, results: [row] });
-    },
-    opts.signal,
-  );
-  // Results arrive as the threads finish them; the report lists them in semver order.
-  const order = new Map(jobs.map((job, i) => [job.version, i]));
-  rows.sort((a, b) => order.get(a.version)! - order.get(b.version)!);
+  // Kept at each job's place: results arrive as the threads finish them, the report lists them in semver order.
+  const found: Array<Row | undefined> = new Array(jobs.length);
+  const step = countSteps(opts.onProgress, 'verify', jobs.length, 'versions');
+  const run = await pool.run('verify', verifyPacked, jobs, (packed, i) => step(`${name}@${jobs[i]!.version}`, [(found[i] = rowOf(unpackVerification(jobs[i]!, packed)))]), opts.signal);
+  const rows = found.filter((row): row is Row => row !== undefined);
   await recordVerification(root, new Map(rows.map((r): [string, Verification] => [`${r.name}@${r.version}`, r.status])));
   return { rows, stray, cancelled: run.cancelled };
 }

@@ -20,6 +20,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
   const jobs = new Jobs();
   const listings = new ListingPages();
   const registry = async (): Promise<string> => (await session.current()).path;
+  const progressOf = (jobId: string) => progressForwarder(jobId, (event) => deps.sendEvent('progress', event));
 
   const handlers: Handlers = {
     'app.info': async () => deps.app,
@@ -32,12 +33,11 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
     'registry.open': (path) => session.openAllowed(path),
     'registry.list': async (request) => {
       const { jobId } = request;
-      const onProgress = jobId === undefined ? undefined : progressForwarder(jobId, (event) => deps.sendEvent('progress', event));
-      return listings.page(await registry(), request, onProgress);
+      return listings.page(await registry(), request, jobId === undefined ? undefined : progressOf(jobId));
     },
     'registry.verify': async ({ jobId, name, version }) => {
       const path = await registry();
-      const onProgress = progressForwarder(jobId, (event) => deps.sendEvent('progress', event));
+      const onProgress = progressOf(jobId);
       return jobs.run(jobId, (signal) =>
         verifyRegistry(path, { ...(name !== undefined && { name }), ...(version !== undefined && { version }), onProgress, signal }),
       );
