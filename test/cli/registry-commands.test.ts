@@ -58,24 +58,24 @@ describe('registry commands', () => {
     expect(run.env.data).toMatchObject({ failed: 1 });
   });
 
-  it('list returns one exact {name, version, source} row per version, plus packages (exit 0)', async () => {
+  it('list returns one exact {name, version, source} row per version, source the version folder, plus packages (exit 0)', async () => {
     const run = await cli(['list']);
     expect(run.code).toBe(0);
     expect(run.env.data).toMatchObject({ registry_path: registry, count: 2 });
     expect(run.env.data.modules).toEqual([
-      { name: 'alpha', version: '1.0.0', source: expect.any(String) },
-      { name: 'alpha', version: '1.2.0', source: expect.any(String) },
+      { name: 'alpha', version: '1.0.0', source: join(registry, 'modules', 'alpha', '1.0.0') },
+      { name: 'alpha', version: '1.2.0', source: join(registry, 'modules', 'alpha', '1.2.0') },
     ]);
     expect(run.env.data.packages).toEqual([expect.objectContaining({ name: 'alpha', versions: ['1.0.0', '1.2.0'], latest: '1.2.0', tags: ['summary'] })]);
   });
 
-  it('info returns every version sorted by semver, or just the one asked for', async () => {
+  it('info returns every version sorted by semver with its version folder as source, or just the one asked for', async () => {
     const all = await cli(['info', 'alpha']);
     expect(all.code).toBe(0);
     expect(all.env.data).toMatchObject({ registry_path: registry, name: 'alpha', count: 2 });
     expect((all.env.data.versions as { version: string }[]).map((v) => v.version)).toEqual(['1.0.0', '1.2.0']);
     expect(all.env.data.versions).toEqual([
-      expect.objectContaining({ name: 'alpha', version: '1.0.0', source: expect.any(String), metadata: expect.any(Object), interface: expect.any(Object) }),
+      expect.objectContaining({ name: 'alpha', version: '1.0.0', source: join(registry, 'modules', 'alpha', '1.0.0'), metadata: expect.any(Object), interface: expect.any(Object) }),
       expect.anything(),
     ]);
     for (const args of [['info', 'alpha@1.2.0'], ['info', 'alpha', '--version', '1.2.0']]) {

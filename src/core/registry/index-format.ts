@@ -139,13 +139,6 @@ export function stateAt(idx: IndexFile, stored: StoredName, i: number): Verifica
   return stored.entries?.[i]?.verification ?? LETTER_STATE[idx.columns!.states[stored.first + i]!]!;
 }
 
-export function sourceAt(idx: IndexFile, stored: StoredName, i: number): string | null {
-  if (stored.entries) return stored.entries[i]!.source;
-  const c = idx.columns!;
-  const s = c.sources[stored.first + i]!;
-  return s < 0 ? null : c.strings[s]!;
-}
-
 class Interner<T> {
   readonly items: T[] = [];
   private readonly ids = new Map<string, number>();

@@ -4,7 +4,7 @@
 // order the CLI prints them in.
 import { sep } from 'node:path';
 import { loadFreshIndex } from './index-cache.js';
-import { sourceAt, stateAt, summaryAt } from './index-format.js';
+import { stateAt, summaryAt } from './index-format.js';
 import { latestIndex } from './latest.js';
 import { resolveRegistryLocation } from './location.js';
 import type { ProgressListener } from '../progress.js';
@@ -34,10 +34,9 @@ export async function listRegistry(registry: string, opts: { versionStates?: boo
     const versions = stored.versions;
     for (let i = 0; i < versions.length; i++) {
       const version = versions[i]!;
-      const source = sourceAt(idx, stored, i);
       const state = stateAt(idx, stored, i);
-      const dir = base + version;
-      modules.push({ name, source: source === null ? dir : dir + sep + source, version });
+      // `source` is the version folder, as the earlier tool gives it (§6 compatibility rows).
+      modules.push({ name, source: base + version, version });
       if (states !== null) states[`${name}@${version}`] = state;
       if (SEVERITY[state] > SEVERITY[worst]) worst = state;
     }

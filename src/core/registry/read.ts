@@ -70,7 +70,8 @@ export async function readModuleInfo(registry: string, name: string, version?: s
   const rows: InfoResult['versions'] = [];
   for (const v of versions) {
     const { mod, manifest } = await loadPublished(root, name, v);
-    rows.push({ name, version: v, source: mod.source ?? mod.path, metadata: metadataOf(manifest), interface: interfaceOf(manifest) });
+    // `source` is the version folder, as in `list` and the earlier tool.
+    rows.push({ name, version: v, source: mod.path, metadata: metadataOf(manifest), interface: interfaceOf(manifest) });
   }
   return { registry_path: root, name, count: rows.length, versions: rows };
 }

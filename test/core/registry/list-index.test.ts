@@ -14,14 +14,14 @@ function age(reg: string, ...rel: string[][]): void {
 }
 
 describe('list and the index cache', () => {
-  it('lists every version with its source, and one row per package', async () => {
+  it('lists every version with its version folder as source, and one row per package', async () => {
     const reg = fixtureCopy();
     const list = await listRegistry(reg);
     expect(list.count).toBe(3);
     expect(list.modules).toEqual([
-      { name: 'technical-summarizer', version: '1.2.0', source: join(reg, 'modules/technical-summarizer/1.2.0/promptpm.yaml') },
-      { name: 'text-normalizer', version: '1.0.0', source: join(reg, 'modules/text-normalizer/1.0.0/promptpm.yaml') },
-      { name: 'text-normalizer', version: '1.1.0', source: join(reg, 'modules/text-normalizer/1.1.0/promptpm.yaml') },
+      { name: 'technical-summarizer', version: '1.2.0', source: join(reg, 'modules/technical-summarizer/1.2.0') },
+      { name: 'text-normalizer', version: '1.0.0', source: join(reg, 'modules/text-normalizer/1.0.0') },
+      { name: 'text-normalizer', version: '1.1.0', source: join(reg, 'modules/text-normalizer/1.1.0') },
     ]);
     expect(list.packages[1]).toEqual({
       name: 'text-normalizer',

@@ -25,7 +25,7 @@ describe('publish', () => {
     expect(readdirSync(res.published_path).sort()).toEqual(['.hidden', '.promptpm_immutable.json', 'promptpm.yaml', 'template.prompt', 'tests']);
     const info = await readModuleInfo(reg, 'demo-module');
     expect(info).toMatchObject({ registry_path: reg, name: 'demo-module', count: 1 });
-    expect(info.versions[0]).toMatchObject({ version: '1.0.0', source: join(res.published_path, 'promptpm.yaml'), metadata: { description: 'Demo module demo-module' } });
+    expect(info.versions[0]).toMatchObject({ version: '1.0.0', source: res.published_path, metadata: { description: 'Demo module demo-module' } });
     expect(await verifyRegistry(reg)).toMatchObject({ total: 1, ok: 1 });
     expect(readdirSync(join(reg, '.promptpm', 'staging'))).toEqual([]);
   });

@@ -11,7 +11,7 @@ describe('info and version detail', () => {
     expect(info).toMatchObject({ registry_path: reg, name: 'text-normalizer', count: 2 });
     expect(info.versions.map((v) => v.version)).toEqual(['1.0.0', '1.1.0']);
     expect(info.versions[1]).toMatchObject({
-      source: join(reg, 'modules/text-normalizer/1.1.0/promptpm.yaml'),
+      source: join(reg, 'modules/text-normalizer/1.1.0'),
       metadata: { description: 'Normalizes text, café edition', license: 'Apache-2.0', authors: ['Ada Lovelace'] },
       interface: { intent: 'Normalize whitespace and punctuation of a text.', inputs: [{ name: 'text', type: 'plain_text', required: true }] },
     });
