@@ -51,11 +51,14 @@ describe('registry commands', () => {
     expect(again.env.error.message).toMatch(/^Published version already exists: alpha@1\.0\.0/);
   });
 
-  it('publish refuses failing tests with exit 2 and carries the test data', async () => {
+  it('publish refuses failing tests with exit 2 and carries exactly {tests: {total, passed, failed}, failures}', async () => {
     const run = await cli(['publish', broken]);
     expect(run.code).toBe(2);
     expect(run.env.error.code).toBe('TEST_FAILURE');
-    expect(run.env.data).toMatchObject({ failed: 1 });
+    expect(run.env.data).toEqual({
+      tests: { total: 1, passed: 0, failed: 1 },
+      failures: [{ test_name: expect.any(String), assertion_index: 0, assertion_type: expect.any(String), expected: expect.any(String), actual: expect.any(String), message: expect.any(String) }],
+    });
   });
 
   it('list returns one exact {name, version, source} row per version, source the version folder, plus packages (exit 0)', async () => {

@@ -80,7 +80,8 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
     throw new PromptPMError('TEST_FAILURE', `Module tests failed: ${report.failed} of ${report.total} failed`, {
       hint: 'Run `promptpm test` to see each failing assertion, fix them, then publish again.',
       path: mod.path,
-      data: { ...report },
+      // The earlier tool's shape for a refused publish (docs/cli.md): counts and the failures rows of `test`.
+      data: { tests: { total: report.total, passed: report.passed, failed: report.failed }, failures: report.failures },
     });
   }
 
