@@ -1,6 +1,6 @@
 // The one error type every layer uses: created in core, carried unchanged to the CLI envelope and the UI.
 
-/** The five categories of PRODUCT.md §6; each maps to one process exit code. */
+/** The five categories of docs/cli.md; each maps to one process exit code. */
 export const EXIT_CODES = {
   VALIDATION_ERROR: 1,
   TEST_FAILURE: 2,

@@ -1,4 +1,4 @@
-// The one result object every run prints (PRODUCT.md §6), success or failure.
+// The one result object every run prints (docs/cli.md), success or failure.
 import type { ErrorObject, PromptPMError } from '../../core/errors.js';
 
 export type Data = Record<string, unknown>;

@@ -1,5 +1,5 @@
 // Stable diagnostic codes. The order of this list is the "fixed rule order" in which diagnostics
-// without a location are reported (PRODUCT.md §6), so append new codes instead of reordering.
+// without a location are reported (docs/cli.md), so append new codes instead of reordering.
 export const RULE_ORDER = [
   'MANIFEST_NOT_FOUND',
   'MANIFEST_NOT_FILE',

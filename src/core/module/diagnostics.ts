@@ -1,4 +1,4 @@
-// Collects every finding of one validation pass, then orders them as PRODUCT.md §6 asks.
+// Collects every finding of one validation pass, then orders them as docs/cli.md asks.
 import type { Diagnostic } from '../errors.js';
 import { RULE_ORDER, type DiagnosticCode } from './codes.js';
 

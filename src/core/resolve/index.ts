@@ -1,4 +1,4 @@
-// Dependency resolution, its explanations and promptpm.lock (PRODUCT.md §5).
+// Dependency resolution, its explanations and promptpm.lock (docs/lockfile.md).
 export { installModule } from './install.js';
 export { LOCK_FILE, serializeLock } from './lockfile.js';
 export { resolveDependencies } from './resolve.js';

@@ -1,4 +1,4 @@
-// The fixture registry's manifests were written by hand in the exact format of PRODUCT.md §4 (with
+// The fixture registry's manifests were written by hand in the exact format of docs/registry-format.md (with
 // sha256sum and printf); what we compute for the same files must be those bytes exactly.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
