@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import SemVer from 'semver/classes/semver.js';
+import { isStrictSemverSyntax } from '../../src/core/module/name-version.js';
 import { channelNames, channels, events } from '../../src/shared/ipc/contract.js';
 import { eventWireName, splitChannel, DROPPED_PATHS_WIRE } from '../../src/shared/ipc/api.js';
 import { moduleNameSchema, versionRefSchema, versionStringSchema } from '../../src/shared/ipc/schemas.js';
@@ -25,5 +28,27 @@ describe('IPC contract', () => {
     for (const bad of ['..', '../x', 'a/b', 'a\\b', '.hidden', '', 'a b', 'x'.repeat(215)]) expect(moduleNameSchema.safeParse(bad).success).toBe(false);
     for (const bad of ['../1.0.0', '1.0.0/..', 'v1.0.0', '']) expect(versionStringSchema.safeParse(bad).success).toBe(false);
     expect(versionRefSchema.safeParse({ name: 'technical-summarizer', version: '1.2.0-rc.1+build.7' }).success).toBe(true);
+  });
+
+  it('accepts exactly the versions core accepts: strict SemVer syntax the semver library also parses (property)', () => {
+    const semverParses = (v: string): boolean => {
+      try {
+        return new SemVer(v) !== null;
+      } catch {
+        return false;
+      }
+    };
+    const number = fc.oneof(fc.nat(99).map(String), fc.bigInt({ min: 9007199254740980n, max: 99999999999999999999n }).map(String), fc.constantFrom('01', '00'));
+    const tail = fc.string({ unit: fc.constantFrom('0', '1', '9', 'a', 'Z', '-', '.', '+'), maxLength: 8 });
+    const versionish = fc.oneof(fc.tuple(number, number, number, tail).map(([a, b, c, t]) => `${a}.${b}.${c}${t}`), fc.string({ maxLength: 12 }));
+    fc.assert(
+      fc.property(versionish, (v) => {
+        expect(versionStringSchema.safeParse(v).success).toBe(isStrictSemverSyntax(v) && semverParses(v));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(versionStringSchema.safeParse('1..0').success).toBe(false);
+    expect(versionStringSchema.safeParse('9007199254740992.0.0').success).toBe(false);
+    expect(versionStringSchema.safeParse('9007199254740991.0.0-99999999999999999999').success).toBe(true);
   });
 });

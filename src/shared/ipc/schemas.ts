@@ -1,11 +1,12 @@
 // zod schemas of every value that crosses the IPC boundary. Types are inferred from them, so the
 // contract, main's validation, the preload and the renderer's client can never drift apart.
 import { z } from 'zod';
+import { isModuleName, isStrictSemver } from '../../core/module/name-version.js';
 
-// Names and versions double as path segments in main: the charset rules of PRODUCT.md §2 keep
-// separators and `..` out before any handler runs.
-const name = z.string().min(1).max(214).regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, 'not a module name');
-const version = z.string().min(1).max(256).regex(/^[0-9][0-9A-Za-z.+-]*$/, 'not a semantic version');
+// Names and versions double as path segments in main. Core's own rules (docs/registry-format.md) refuse a bad
+// one before any handler runs, so a handler never meets a name or version core would throw on.
+const name = z.string().refine(isModuleName, 'not a module name (a letter or digit, then letters, digits and . _ + -, at most 214 characters)');
+const version = z.string().refine(isStrictSemver, 'not a semantic version (MAJOR.MINOR.PATCH such as 1.0.0, with an optional -prerelease and +build)');
 
 export const errorCategorySchema = z.enum([
   'VALIDATION_ERROR',

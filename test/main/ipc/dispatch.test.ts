@@ -4,6 +4,7 @@ import { channelNames, channels, type ChannelName } from '../../../src/shared/ip
 import { errorObjectSchema } from '../../../src/shared/ipc/schemas.js';
 import { dispatch, untrustedSenderResult, type Handlers } from '../../../src/main/ipc/dispatch.js';
 import { PromptPMError } from '../../../src/core/errors.js';
+import { versionPath } from '../../../src/core/registry/paths.js';
 
 /** Handlers that record each call and answer with a given value per channel. */
 function recordingHandlers(answers: Partial<Record<ChannelName, unknown>> = {}) {
@@ -73,6 +74,23 @@ describe('dispatch', () => {
     const result = await dispatch(handlers, channel, args, { validateResults: false });
     expect(result).toMatchObject({ ok: false, error: { reason: 'IPC_ARGS_INVALID' } });
     expect(called).toEqual([]);
+  });
+
+  it.each([
+    [{ name: 'summarizer', version: '1..0' }, 'version: not a semantic version'],
+    [{ name: 'summarizer', version: '01.0.0' }, 'version: not a semantic version'],
+    [{ name: 'summarizer', version: '9007199254740992.0.0' }, 'version: not a semantic version'],
+    [{ name: '-summarizer', version: '1.0.0' }, 'name: not a module name'],
+  ])('refuses %j as a validation error that says why, before core could throw on it', async (ref, why) => {
+    const { handlers } = recordingHandlers();
+    // As the real handler does: the version's folder, which core refuses to name for a bad name or version.
+    handlers['module.runTests'] = async ({ name, version }) => {
+      versionPath('/registry', name, version);
+      throw new Error('the handler ran');
+    };
+    const result = await dispatch(handlers, 'module.runTests', [ref], { validateResults: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', reason: 'IPC_ARGS_INVALID' } });
+    if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^Invalid arguments for module\\.runTests: 0\\.${why} \\(`));
   });
 
   it('passes valid arguments of every channel to its handler', async () => {
