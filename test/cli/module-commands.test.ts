@@ -141,15 +141,19 @@ describe('a manifest with five independent mistakes', () => {
 describe('output modes of a failing test run', () => {
   const dir = writeTree(tempDir(), moduleFiles({ name: 'failing', failing: true }));
 
-  it('exits 2 and carries the report beside the error', async () => {
+  it('exits 2 and carries the report beside the error, each results row exactly {name, status, failure_count}', async () => {
     const run = await runCli(['test', dir, '--json']);
     expect(run.code).toBe(2);
     expect(run.json).toMatchObject({
       ok: false,
       operation: 'test',
       error: { code: 'TEST_FAILURE', path: dir },
-      data: { module_path: dir, total: 1, passed: 0, failed: 1, results: [{ name: 'mentions-summary', status: 'failed', failure_count: 1 }] },
+      data: { module_path: dir, total: 1, passed: 0, failed: 1 },
     });
+    const data = (run.json as { data: { results: unknown[]; cases: unknown[] } }).data;
+    // Rows exactly as the earlier tool's scripts compare them; per-assertion detail lives under `cases`.
+    expect(data.results).toEqual([{ name: 'mentions-summary', status: 'failed', failure_count: 1 }]);
+    expect(data.cases).toEqual([{ name: 'mentions-summary', test_index: 0, assertions: [expect.objectContaining({ assertion_index: 0, passed: false })] }]);
     const failure = (run.json as { data: { failures: Record<string, unknown>[] } }).data.failures[0];
     expect(Object.keys(failure!).sort()).toEqual(expect.arrayContaining(['actual', 'assertion_index', 'assertion_type', 'expected', 'message', 'test_name']));
   });
@@ -184,7 +188,8 @@ describe('success output modes and determinism', () => {
     const validate = await runCli(['validate', dir]);
     expect(validate.stdout).toBe(`OK path=${JSON.stringify(dir)} source=${JSON.stringify(join(dir, 'promptpm.yaml'))}\n`);
     const test = await runCli(['test', dir]);
-    expect(test.stdout).toMatch(/^OK data=\{"failed":0,"failures":\[\],"module_path":/);
+    expect(test.stdout).toMatch(/^OK data=\{"cases":\[.*\}\n$/);
+    expect(JSON.parse(test.stdout.slice('OK data='.length))).toMatchObject({ failed: 0, failures: [], module_path: dir });
   });
 
   it('prints compact JSON with sorted keys at every depth', async () => {

@@ -61,6 +61,14 @@ describe('registry commands', () => {
     });
   });
 
+  it('publish refused for failing tests shows each failed assertion with --pretty', async () => {
+    const run = await runCli(['publish', broken, '--registry', registry, '--pretty'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('✖ mentions-summary');
+    expect(run.stdout).toMatch(/#0 contains .*\n\s+expected: absent words/);
+    expect(run.stdout).toContain('0 passed, 1 failed, 1 total');
+  });
+
   it('list returns one exact {name, version, source} row per version, source the version folder, plus packages (exit 0)', async () => {
     const run = await cli(['list']);
     expect(run.code).toBe(0);

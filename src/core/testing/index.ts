@@ -1,5 +1,5 @@
 // Public API of the test runner (see /work/notes/common.md).
 export { runModuleTests } from './run.js';
-export type { AssertionResult, TestFailure, TestReport, TestResult } from './types.js';
+export type { AssertionResult, TestCaseResult, TestFailure, TestReport, TestResult } from './types.js';
 export { evaluateAssertion } from './assertions.js';
 export { preview, codePointLength } from './text.js';

@@ -5,7 +5,7 @@ import type { LoadedModule, TestCase } from '../module/index.js';
 import { evaluateAssertion } from './assertions.js';
 import { renderTest } from './render.js';
 import { compareCodePoints } from '../text-order.js';
-import type { AssertionResult, TestFailure, TestReport, TestResult } from './types.js';
+import type { AssertionResult, TestCaseResult, TestFailure, TestReport, TestResult } from './types.js';
 
 function ready(mod: LoadedModule): { manifest: NonNullable<LoadedModule['manifest']>; template: string } {
   if (mod.errors.length > 0) throw validationFailure(mod.path, mod.errors, mod.warnings);
@@ -18,7 +18,7 @@ function ready(mod: LoadedModule): { manifest: NonNullable<LoadedModule['manifes
   return { manifest: mod.manifest, template: mod.template };
 }
 
-async function runOne(mod: LoadedModule, template: string, test: TestCase, index: number): Promise<TestResult> {
+async function runOne(mod: LoadedModule, template: string, test: TestCase, index: number): Promise<TestCaseResult> {
   const rendered = await renderTest(mod.path, template, test.inputs);
   if (!rendered.ok) {
     // The input passed validation but changed since: refuse it like validation would.
@@ -30,8 +30,12 @@ async function runOne(mod: LoadedModule, template: string, test: TestCase, index
     assertion_type: a.kind,
     ...evaluateAssertion(a.kind, a.value, rendered.text),
   }));
-  const failures = assertions.filter((a) => !a.passed).length;
-  return { name: test.name, status: failures === 0 ? 'passed' : 'failed', failure_count: failures, assertions };
+  return { name: test.name, test_index: index, assertions };
+}
+
+function resultOf(c: TestCaseResult): TestResult {
+  const failures = c.assertions.filter((a) => !a.passed).length;
+  return { name: c.name, status: failures === 0 ? 'passed' : 'failed', failure_count: failures };
 }
 
 export async function runModuleTests(mod: LoadedModule): Promise<TestReport> {
@@ -39,13 +43,14 @@ export async function runModuleTests(mod: LoadedModule): Promise<TestReport> {
   const order = manifest.tests
     .map((test, index) => ({ test, index }))
     .sort((a, b) => compareCodePoints(a.test.name, b.test.name) || a.index - b.index);
-  const results: TestResult[] = [];
-  for (const { test, index } of order) results.push(await runOne(mod, template, test, index));
-  const failures: TestFailure[] = results.flatMap((r) =>
-    r.assertions
+  const cases: TestCaseResult[] = [];
+  for (const { test, index } of order) cases.push(await runOne(mod, template, test, index));
+  const results = cases.map(resultOf);
+  const failures: TestFailure[] = cases.flatMap((c) =>
+    c.assertions
       .filter((a) => !a.passed)
-      .map((a) => ({ test_name: r.name, assertion_index: a.assertion_index, assertion_type: a.assertion_type, expected: a.expected, actual: a.actual, message: a.message })),
+      .map((a) => ({ test_name: c.name, assertion_index: a.assertion_index, assertion_type: a.assertion_type, expected: a.expected, actual: a.actual, message: a.message })),
   );
   const passed = results.filter((r) => r.status === 'passed').length;
-  return { module_path: mod.path, total: results.length, passed, failed: results.length - passed, results, failures };
+  return { module_path: mod.path, total: results.length, passed, failed: results.length - passed, results, failures, cases };
 }

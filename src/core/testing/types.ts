@@ -1,4 +1,4 @@
-// The test report of §3 and §6 (`test` data), with per-assertion results for the app.
+// The test report of §3 and §6 (`test` data), with per-assertion results for the app under `cases`.
 export interface AssertionResult {
   assertion_index: number;
   assertion_type: string;
@@ -9,10 +9,18 @@ export interface AssertionResult {
   message: string;
 }
 
+/** One row of `results`: exactly these keys, which the earlier tool's scripts compare whole (docs/cli.md). */
 export interface TestResult {
   name: string;
   status: 'passed' | 'failed';
   failure_count: number;
+}
+
+/** Ours: every assertion's outcome of one test, in the same order as `results`. */
+export interface TestCaseResult {
+  name: string;
+  /** Position of the test in the manifest's `tests` (names may repeat). */
+  test_index: number;
   assertions: AssertionResult[];
 }
 
@@ -32,4 +40,5 @@ export interface TestReport {
   failed: number;
   results: TestResult[];
   failures: TestFailure[];
+  cases: TestCaseResult[];
 }

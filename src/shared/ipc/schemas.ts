@@ -158,14 +158,9 @@ export const testReportSchema = z.object({
   total: z.number().int(),
   passed: z.number().int(),
   failed: z.number().int(),
-  results: z.array(
-    z.object({
-      name: z.string(),
-      status: z.enum(['passed', 'failed']),
-      failure_count: z.number().int(),
-      assertions: z.array(assertionResultSchema),
-    }),
-  ),
+  results: z.array(z.object({ name: z.string(), status: z.enum(['passed', 'failed']), failure_count: z.number().int() })),
+  /** Every assertion's outcome, per test in the order of `results`; `test_index` is the test's place in the manifest. */
+  cases: z.array(z.object({ name: z.string(), test_index: z.number().int(), assertions: z.array(assertionResultSchema) })),
 });
 export type TestReport = z.infer<typeof testReportSchema>;
 

@@ -59,7 +59,7 @@ describe('rendering', () => {
 });
 
 describe('reports', () => {
-  test('failing-tests fixture: sorted by name, failures with expected and actual preview', async () => {
+  test('failing-tests fixture: sorted by name, rows exactly {name, status, failure_count}, per-assertion outcomes under cases', async () => {
     const report = await runModuleTests(await loadModule(fixture('failing-tests')));
     expect(report).toMatchObject({ module_path: fixture('failing-tests'), total: 2, passed: 1, failed: 1 });
     expect(report.results.map((r) => [r.name, r.status, r.failure_count])).toEqual([
@@ -74,14 +74,18 @@ describe('reports', () => {
       actual: 'Tell me about testing.\\nLine two.\\n',
       message: 'Rendered text does not contain "absent phrase"',
     });
-    expect(report.results[0]?.assertions.map((a) => a.passed)).toEqual([true, false, false]);
+    expect(report.results[0]).toEqual({ name: 'fails', status: 'failed', failure_count: 2 });
+    expect(report.cases.map((c) => [c.name, c.assertions.map((a) => a.passed)])).toEqual([
+      ['fails', [true, false, false]],
+      ['passes', [true]],
+    ]);
   });
 
   test('same names keep declaration order; code-point order between names', async () => {
     const tests = ['b', 'a', '😀', 'ｚ', 'a'].map((n, i) => `  - name: "${n}"\n    inputs: { a: "${i}" }\n    assertions: [ { contains: "${i}" } ]\n`).join('');
     const report = await run(manifest('{{a}}{{b}}', tests));
     expect(report.results.map((r) => r.name)).toEqual(['a', 'a', 'b', 'ｚ', '😀']);
-    expect(report.results.map((r) => r.assertions[0]?.expected)).toEqual(['1', '4', '0', '3', '2']);
+    expect(report.cases.map((c) => [c.test_index, c.assertions[0]?.expected])).toEqual([[1, '1'], [4, '4'], [0, '0'], [3, '3'], [2, '2']]);
   });
 
   test('valid fixtures pass', async () => {

@@ -5,7 +5,7 @@ import type { VerifyReport } from '../../../core/registry/index.js';
 import type { TestReport } from '../../../core/testing/index.js';
 import type { Data } from '../envelope.js';
 import { location, renderDiagnostics } from './diagnostics.js';
-import { prettyTestReport } from './module.js';
+import { prettyPublishTests, prettyTestReport } from './module.js';
 import { prettyVerifyDetails } from './registry.js';
 import type { Style } from './style.js';
 
@@ -17,6 +17,7 @@ function details(operation: string, error: ErrorObject, data: Data, style: Style
     return [...renderDiagnostics('error', errors, error.path, style), ...renderDiagnostics('warning', warnings, error.path, style)];
   }
   if (Array.isArray(data.results) && Array.isArray(data.failures)) return prettyTestReport(data as unknown as TestReport, style);
+  if (operation === 'publish' && Array.isArray(data.failures)) return prettyPublishTests(data as Parameters<typeof prettyPublishTests>[0], style);
   if (Array.isArray(data.explanation)) return (data.explanation as string[]).map((sentence) => `  ${sentence}`);
   if (operation === 'verify' && Array.isArray(data.versions)) return prettyVerifyDetails(data as unknown as VerifyReport, style);
   return [];

@@ -1,6 +1,6 @@
 // --pretty renderings of the module commands: init, validate, test.
 import type { Diagnostic } from '../../../core/errors.js';
-import type { TestReport } from '../../../core/testing/index.js';
+import type { TestFailure, TestReport } from '../../../core/testing/index.js';
 import type { Data } from '../envelope.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { plural, type Style } from './style.js';
@@ -34,17 +34,37 @@ export function prettyTestReport(report: TestReport, style: Style): string[] {
       continue;
     }
     lines.push(`${style.red('✖')} ${result.name} ${style.dim(`(${plural(result.failure_count, 'failure')})`)}`);
-    for (const failure of report.failures.filter((f) => f.test_name === result.name)) {
-      lines.push(
-        `    ${style.yellow(`#${failure.assertion_index} ${failure.assertion_type}`)}  ${failure.message}`,
-        `      expected: ${failure.expected}`,
-        `      actual:   ${failure.actual}`,
-      );
-    }
+    for (const failure of report.failures.filter((f) => f.test_name === result.name)) lines.push(...failureLines(failure, style));
   }
-  const counts = [style.green(`${report.passed} passed`), report.failed ? style.red(`${report.failed} failed`) : `0 failed`];
-  lines.push(`${counts.join(', ')}, ${report.total} total ${style.dim(`(${report.module_path})`)}`);
+  lines.push(`${countsLine(report, style)} ${style.dim(`(${report.module_path})`)}`);
   return lines;
+}
+
+/** A publish refused for failing tests (`data` is `{tests, failures}`): each failed assertion, then the counts. */
+export function prettyPublishTests(data: { tests: TestCounts; failures: TestFailure[] }, style: Style): string[] {
+  const lines: string[] = [];
+  let test: string | null = null;
+  for (const failure of data.failures) {
+    if (failure.test_name !== test) lines.push(`${style.red('✖')} ${(test = failure.test_name)}`);
+    lines.push(...failureLines(failure, style));
+  }
+  lines.push(countsLine(data.tests, style));
+  return lines;
+}
+
+type TestCounts = Pick<TestReport, 'total' | 'passed' | 'failed'>;
+
+function failureLines(failure: TestFailure, style: Style): string[] {
+  return [
+    `    ${style.yellow(`#${failure.assertion_index} ${failure.assertion_type}`)}  ${failure.message}`,
+    `      expected: ${failure.expected}`,
+    `      actual:   ${failure.actual}`,
+  ];
+}
+
+function countsLine(counts: TestCounts, style: Style): string {
+  const parts = [style.green(`${counts.passed} passed`), counts.failed ? style.red(`${counts.failed} failed`) : `0 failed`];
+  return `${parts.join(', ')}, ${counts.total} total`;
 }
 
 export function prettyTest(data: Data, style: Style): string[] {

@@ -5,24 +5,25 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/States';
 
 type TestCase = VersionDetail['tests'][number];
-type TestResult = TestReport['results'][number];
+type TestOutcome = TestReport['cases'][number];
 
 function preview(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function StatusPill({ result }: { result: TestResult | undefined }) {
+function StatusPill({ result }: { result: TestOutcome | undefined }) {
   if (!result) return <span className="pill pill-idle">Not run</span>;
-  return result.status === 'passed' ? (
+  const failures = result.assertions.filter((a) => !a.passed).length;
+  return failures === 0 ? (
     <span className="pill pill-pass">Passed</span>
   ) : (
     <span className="pill pill-fail">
-      Failed · {result.failure_count} {result.failure_count === 1 ? 'assertion' : 'assertions'}
+      Failed · {failures} {failures === 1 ? 'assertion' : 'assertions'}
     </span>
   );
 }
 
-function TestCard({ test, result }: { test: TestCase; result: TestResult | undefined }) {
+function TestCard({ test, result }: { test: TestCase; result: TestOutcome | undefined }) {
   const inputs = Object.entries(test.inputs);
   return (
     <article className="test-card" data-test-name={test.name}>
@@ -74,7 +75,8 @@ function TestCard({ test, result }: { test: TestCase; result: TestResult | undef
 
 export function TestsTab({ detail, testRef }: { detail: VersionDetail; testRef: VersionRef }) {
   const run = useTestRun(testRef);
-  const results = new Map(run.data?.results.map((result) => [result.name, result]));
+  // Keyed by the test's place in the manifest: two tests may share a name.
+  const outcomes = new Map(run.data?.cases.map((outcome) => [outcome.test_index, outcome]));
   if (detail.tests.length === 0) return <p className="muted">This version declares no tests.</p>;
   return (
     <div className="tests">
@@ -90,8 +92,8 @@ export function TestsTab({ detail, testRef }: { detail: VersionDetail; testRef: 
         )}
       </div>
       {run.isError && !run.isFetching && <ErrorPanel error={run.error} title="The tests could not run" />}
-      {detail.tests.map((test) => (
-        <TestCard key={test.name} test={test} result={run.isFetching ? undefined : results.get(test.name)} />
+      {detail.tests.map((test, index) => (
+        <TestCard key={index} test={test} result={run.isFetching ? undefined : outcomes.get(index)} />
       ))}
     </div>
   );
