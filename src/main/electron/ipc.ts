@@ -12,7 +12,7 @@ export interface IpcWiring {
   appUrl: string;
   handlers: Handlers;
   dropped: DroppedPaths;
-  /** Development: check results and events against the contract. */
+  /** Development: check events against the contract (results are always checked, by dispatch). */
   validate: boolean;
 }
 
@@ -33,7 +33,7 @@ export function registerIpc(wiring: IpcWiring): void {
         return untrustedSenderResult(channel);
       }
       await wiring.dropped.settled();
-      return dispatch(wiring.handlers, channel, args, { validateResults: wiring.validate });
+      return dispatch(wiring.handlers, channel, args);
     });
   }
   ipcMain.on(DROPPED_PATHS_WIRE, (event, paths: unknown) => {

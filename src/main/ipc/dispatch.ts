@@ -3,14 +3,10 @@
 import type { z } from 'zod';
 import { channels, type ChannelArgs, type ChannelName, type ChannelResult } from '../../shared/ipc/contract.js';
 import type { IpcResult } from '../../shared/ipc/api.js';
+import { PromptPMError } from '../../core/errors.js';
 import { ipcError, toErrorObject } from './error-object.js';
 
 export type Handlers = { [C in ChannelName]: (...args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
-
-export interface DispatchOptions {
-  /** Check each result against the contract too (development and tests): a mismatch is a bug in main. */
-  validateResults: boolean;
-}
 
 export function isChannelName(value: unknown): value is ChannelName {
   return typeof value === 'string' && Object.hasOwn(channels, value);
@@ -29,7 +25,16 @@ export function untrustedSenderResult(channel: string): IpcResult<never> {
   return { ok: false, error: toErrorObject(error, '') };
 }
 
-export async function dispatch(handlers: Handlers, channel: unknown, args: unknown, options: DispatchOptions): Promise<IpcResult<unknown>> {
+/** A handler's result that breaks the contract: a bug in main, refused here rather than sent to the renderer. */
+function resultMismatch(channel: ChannelName, error: z.ZodError): PromptPMError {
+  return new PromptPMError('INTERNAL_ERROR', `The result of ${channel} does not match the IPC contract: ${describeIssues(error)}`, {
+    hint: 'This is a bug in PromptPM; please report it with what you were doing.',
+    path: '',
+    reason: 'IPC_RESULT_INVALID',
+  });
+}
+
+export async function dispatch(handlers: Handlers, channel: unknown, args: unknown): Promise<IpcResult<unknown>> {
   if (!isChannelName(channel)) {
     return { ok: false, error: toErrorObject(ipcError('IPC_UNKNOWN_CHANNEL', `Unknown IPC channel: ${String(channel).slice(0, 100)}`, 'The renderer and main process are out of step; restart PromptPM.'), '') };
   }
@@ -41,12 +46,11 @@ export async function dispatch(handlers: Handlers, channel: unknown, args: unkno
   }
   try {
     const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>;
-    const value = await handler(...(parsed.data as unknown[]));
-    if (options.validateResults) {
-      const checked = spec.result.safeParse(value);
-      if (!checked.success) throw new Error(`result of ${channel} does not match the contract: ${describeIssues(checked.error)}`);
-    }
-    return { ok: true, value };
+    // Every result is checked (cheap next to the handler's work) and what the contract parsed is sent, so
+    // nothing the contract does not name (an extra field, a stray object) reaches the renderer.
+    const checked = spec.result.safeParse(await handler(...(parsed.data as unknown[])));
+    if (!checked.success) throw resultMismatch(channel, checked.error);
+    return { ok: true, value: checked.data };
   } catch (error) {
     return { ok: false, error: toErrorObject(error, '') };
   }

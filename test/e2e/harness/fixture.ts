@@ -22,7 +22,6 @@
 //   dropFolders      folders a drop can produce: api.pathsForFiles(files) maps each File whose name equals
 //                    a folder's basename to that folder and allow-lists it (stands in for
 //                    webUtils.getPathForFile). Default [].
-//   validateResults  check every handler result against the contract's result schema (default true).
 //
 // The `harness` fixture: appUrl, userDataDir, settingsFile, registryPath, calls (every channel call of the page with
 // its outcome and the ms main spent on it), callTimings() (when each call of the current page started and settled,
@@ -45,7 +44,6 @@ export interface HarnessOptions {
   dialogFolders: (string | null)[];
   recentRegistries: string[];
   dropFolders: string[];
-  validateResults: boolean;
 }
 
 export interface CallRecord {
@@ -87,7 +85,6 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
   dialogFolders: [[], { option: true }],
   recentRegistries: [[], { option: true }],
   dropFolders: [[], { option: true }],
-  validateResults: [true, { option: true }],
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
     async ({}, use) => {
@@ -98,7 +95,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
     { scope: 'worker' },
   ],
   harness: [
-    async ({ page, rendererServer, registry, copyRegistry, dialogFolders, recentRegistries, dropFolders, validateResults }, use) => {
+    async ({ page, rendererServer, registry, copyRegistry, dialogFolders, recentRegistries, dropFolders }, use) => {
       const config: PageBridgeConfig = {
         apiGlobal: API_GLOBAL,
         channels: [...channelNames],
@@ -131,7 +128,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         }
         await main.dropped.settled();
         const begin = performance.now();
-        const result = await dispatch(main.handlers, channel, args, { validateResults });
+        const result = await dispatch(main.handlers, channel, args);
         calls.push({
           channel: String(channel),
           args,
@@ -159,7 +156,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
           await page.goto(rendererServer.appUrl);
         },
         callTimings: () => page.evaluate((key) => [...((globalThis as unknown as Record<string, CallTiming[]>)[key] ?? [])], config.timingsKey),
-        invoke: (channel, ...args) => dispatch(main.handlers, channel, args, { validateResults }),
+        invoke: (channel, ...args) => dispatch(main.handlers, channel, args),
         emit: (event, payload) => emitInto(page, config.emitKey, event, payload),
       };
       await harness.open();

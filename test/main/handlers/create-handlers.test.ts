@@ -50,7 +50,7 @@ async function setup(dialogAnswers: (string | null)[] = []): Promise<Setup> {
     app: { name: 'PromptPM', version: '1.0.0', platform: 'linux' },
   });
   const call = async (channel: ChannelName, ...args: unknown[]) => {
-    const result = await dispatch(main.handlers, channel, args, { validateResults: true });
+    const result = await dispatch(main.handlers, channel, args);
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
     // Every result the renderer sees matches the contract.
     expect(channels[channel].result.safeParse(result.value).success).toBe(true);

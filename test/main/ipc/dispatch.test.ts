@@ -43,7 +43,7 @@ describe('dispatch', () => {
       fc.asyncProperty(channelArb, argsArb, async (channel, args) => {
         fc.pre(!channels[channel].args.safeParse(args).success);
         const { handlers, called } = recordingHandlers();
-        const result = await dispatch(handlers, channel, args, { validateResults: true });
+        const result = await dispatch(handlers, channel, args);
         expect(called).toEqual([]);
         expect(result.ok).toBe(false);
         if (!result.ok) {
@@ -71,7 +71,7 @@ describe('dispatch', () => {
     ['jobs.cancel', ['x'.repeat(65)]],
   ] as const)('refuses %s with %j', async (channel, args) => {
     const { handlers, called } = recordingHandlers();
-    const result = await dispatch(handlers, channel, args, { validateResults: false });
+    const result = await dispatch(handlers, channel, args);
     expect(result).toMatchObject({ ok: false, error: { reason: 'IPC_ARGS_INVALID' } });
     expect(called).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe('dispatch', () => {
       versionPath('/registry', name, version);
       throw new Error('the handler ran');
     };
-    const result = await dispatch(handlers, 'module.runTests', [ref], { validateResults: true });
+    const result = await dispatch(handlers, 'module.runTests', [ref]);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', reason: 'IPC_ARGS_INVALID' } });
     if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^Invalid arguments for module\\.runTests: 0\\.${why} \\(`));
   });
@@ -97,14 +97,14 @@ describe('dispatch', () => {
     for (const channel of channelNames) {
       expect(channels[channel].args.safeParse(validArgs[channel]).success).toBe(true);
       const { handlers, called } = recordingHandlers();
-      await dispatch(handlers, channel, validArgs[channel], { validateResults: false });
+      await dispatch(handlers, channel, validArgs[channel]);
       expect(called).toEqual([channel]);
     }
   });
 
   it.each(['nope', '__proto__', 'constructor', 'toString', 42, null])('refuses unknown channel %j', async (channel) => {
     const { handlers, called } = recordingHandlers();
-    const result = await dispatch(handlers, channel, [], { validateResults: true });
+    const result = await dispatch(handlers, channel, []);
     expect(result).toMatchObject({ ok: false, error: { reason: 'IPC_UNKNOWN_CHANNEL' } });
     expect(called).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('dispatch', () => {
     handlers['module.read'] = async () => {
       throw new PromptPMError('DEPENDENCY_ERROR', 'Module not found: x', { hint: 'Publish it first.', path: 'x', reason: 'NOT_FOUND', data: { tried: ['x'] } });
     };
-    const result = await dispatch(handlers, 'module.read', [{ name: 'x', version: '1.0.0' }], { validateResults: true });
+    const result = await dispatch(handlers, 'module.read', [{ name: 'x', version: '1.0.0' }]);
     expect(result).toEqual({
       ok: false,
       error: { code: 'DEPENDENCY_ERROR', message: 'Module not found: x', hint: 'Publish it first.', path: 'x', reason: 'NOT_FOUND', data: { tried: ['x'] } },
@@ -126,16 +126,21 @@ describe('dispatch', () => {
     handlers['registry.list'] = async () => {
       throw new TypeError('boom');
     };
-    const result = await dispatch(handlers, 'registry.list', [{ offset: 0, limit: 100 }], { validateResults: false });
+    const result = await dispatch(handlers, 'registry.list', [{ offset: 0, limit: 100 }]);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Unexpected internal error: boom' } });
   });
 
-  it('checks results against the contract when asked', async () => {
+  it('refuses a result that breaks the contract as an INTERNAL_ERROR naming the channel', async () => {
     const { handlers } = recordingHandlers({ 'app.info': { name: 'PromptPM' } });
-    expect(await dispatch(handlers, 'app.info', [], { validateResults: true })).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
-    expect(await dispatch(handlers, 'app.info', [], { validateResults: false })).toEqual({ ok: true, value: { name: 'PromptPM' } });
-    const good = recordingHandlers({ 'app.info': { name: 'PromptPM', version: '1.0.0', platform: 'linux' } });
-    expect(await dispatch(good.handlers, 'app.info', [], { validateResults: true })).toMatchObject({ ok: true });
+    const result = await dispatch(handlers, 'app.info', []);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', reason: 'IPC_RESULT_INVALID' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^The result of app\.info does not match the IPC contract: version: /);
+  });
+
+  it('sends the result as the contract parsed it: fields it does not name stay in main', async () => {
+    const info = { name: 'PromptPM', version: '1.0.0', platform: 'linux' };
+    const { handlers } = recordingHandlers({ 'app.info': { ...info, secret: '/home/user/.ssh' } });
+    expect(await dispatch(handlers, 'app.info', [])).toEqual({ ok: true, value: info });
   });
 
   it('answers an untrusted sender with a typed refusal', () => {
