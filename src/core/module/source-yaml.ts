@@ -1,15 +1,17 @@
-// YAML manifests, read as YAML 1.1 (the dialect of the earlier tool) with source positions kept.
+// YAML manifests, read as YAML 1.1 the way the earlier tool's PyYAML reads it (yaml-dialect.ts), with source
+// positions kept.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { NO_LOCATION, type Finding } from './diagnostics.js';
 import { formatPath, type FieldPath } from './field-path.js';
 import { positionIndex } from './text-position.js';
 import { withFallback, type ParseOutcome, type Position, type Target } from './source.js';
+import { YAML_DIALECT } from './yaml-dialect.js';
 
 const MAX_ALIASES = 100;
 
 export function parseYamlManifest(text: string, file: string): ParseOutcome {
   const doc = parseDocument(text, {
-    version: '1.1',
+    ...YAML_DIALECT,
     uniqueKeys: true,
     keepSourceTokens: true,
     prettyErrors: false,

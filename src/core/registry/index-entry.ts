@@ -1,11 +1,12 @@
 // One version's index entry: the few manifest fields list and the resolver need. A published version
 // validated when it was published, so the fields are read straight from the manifest (parsed by the same
-// parsers as the module loader: `yaml` in YAML 1.1 mode, smol-toml), each checked against the rules of
+// parsers as the module loader: `yaml` in PyYAML's YAML 1.1 dialect, smol-toml), each checked against the rules of
 // §2. Anything those checks do not accept goes through the full module loader instead, which gives an
 // empty entry for a manifest that does not validate.
 import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
 import { sep } from 'node:path';
 import { INPUT_NAME, TYPE_NAME, isModuleName, isStrictSemver, isValidRange } from '../module/rules.js';
+import { YAML_DIALECT } from '../module/yaml-dialect.js';
 import type * as Toml from 'smol-toml';
 import type * as Yaml from 'yaml';
 import type { Dependency, IndexEntry } from './types.js';
@@ -127,7 +128,7 @@ let toml: typeof Toml | undefined;
 
 async function parseText(text: string, isToml: boolean): Promise<unknown> {
   if (isToml) return (toml ??= await import('smol-toml')).parse(text, { maxDepth: 100 });
-  const doc = (yaml ??= await import('yaml')).parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  const doc = (yaml ??= await import('yaml')).parseDocument(text, { ...YAML_DIALECT, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) throw doc.errors[0];
   return doc.toJS({ maxAliasCount: MAX_ALIASES });
 }
