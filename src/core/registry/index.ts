@@ -2,6 +2,7 @@
 // version need the module loader (YAML, TOML, validation, the test runner), and verifying needs hashing
 // and the worker pool; each loads its code on first call, so `list` starts without any of it.
 import type { LongWorkOptions } from '../progress.js';
+import type { TestReport } from '../testing/index.js';
 import type { InfoResult, PublishResult, VersionDetail, VersionVerification, VerifyReport } from './types.js';
 
 export { resolveRegistryLocation } from './location.js';
@@ -30,4 +31,16 @@ export async function verifyRegistry(registry: string, opts?: { name?: string; v
 
 export async function verifyVersion(registry: string, name: string, version: string): Promise<VersionVerification> {
   return (await import('./verify.js')).verifyVersion(registry, name, version);
+}
+
+/** readVersion on the registry's task thread where the host has one (the app), so its main thread never hashes a version (nor loads the code). */
+export async function readVersionOffMainThread(registry: string, name: string, version: string): Promise<VersionDetail> {
+  const { runOffMainThread } = await import('./pool.js');
+  return runOffMainThread('readVersion', async (job) => (await import('./version-tasks.js')).readVersionTask(job), { registry, name, version });
+}
+
+/** Runs a published version's tests (refused unless it is intact) on the registry's task thread where the host has one. */
+export async function testVersionOffMainThread(registry: string, name: string, version: string): Promise<TestReport> {
+  const { runOffMainThread } = await import('./pool.js');
+  return runOffMainThread('testVersion', async (job) => (await import('./version-tasks.js')).testVersionTask(job), { registry, name, version });
 }

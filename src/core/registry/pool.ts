@@ -4,10 +4,13 @@
 // same queue and yielding between them so the threads' replies are handled.
 // The threads are reused across runs of one pool (an index rebuild, then recording). Small runs, and
 // hosts that named no worker script (worker-script.ts), run in-process instead.
+// A single heavy task (runOffMainThread) goes to one thread kept for such tasks, unless the host's main
+// thread has nothing else to do.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { TaskName } from './registry-worker.js';
+import { fromThreadError, type ThreadError } from './thread-error.js';
 import { mainThreadShares, registryWorkerScript } from './worker-script.js';
 
 const BATCH = 64;
@@ -31,10 +34,8 @@ async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onR
   return { results, cancelled: false };
 }
 
-interface Reply {
-  id: number;
-  results: unknown[];
-}
+/** A thread's answer to one message: the results of its jobs, or why a job threw. */
+type Reply = { id: number; results: unknown[]; error?: undefined } | { id: number; error: ThreadError };
 
 export class TaskPool {
   private workers: Worker[] = [];
@@ -74,6 +75,7 @@ export class TaskPool {
       let settled = false;
       const onMessage = (w: Worker) => (msg: Reply) => {
         if (settled) return;
+        if (msg.error) return done(fromThreadError(msg.error));
         const base = msg.id * BATCH;
         for (let k = 0; k < msg.results.length; k++) {
           const r = msg.results[k] as R;
@@ -142,4 +144,66 @@ export async function runPool<J, R>(task: TaskName, inProcess: (job: J) => R | P
   } finally {
     pool.close();
   }
+}
+
+/** The thread single tasks run on: started on first use, kept between tasks, never keeping the process alive while idle. */
+class TaskThread {
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private nextId = 0;
+  private readonly worker: Worker;
+
+  constructor(
+    readonly file: string,
+    onGone: () => void,
+  ) {
+    this.worker = new Worker(file);
+    this.worker.unref();
+    this.worker.on('message', (msg: Reply) => {
+      const call = this.pending.get(msg.id);
+      if (!call) return;
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (msg.error) call.reject(fromThreadError(msg.error));
+      else call.resolve(msg.results[0]);
+    });
+    const fail = (error: Error): void => {
+      onGone();
+      for (const call of this.pending.values()) call.reject(error);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`A registry worker thread stopped (exit code ${code})`)));
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+
+  run(task: TaskName, job: unknown): Promise<unknown> {
+    const id = this.nextId++;
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, task, jobs: [job] });
+    });
+  }
+}
+
+let taskThread: TaskThread | null = null;
+
+/**
+ * Runs one job of `task` on the registry's task thread, so a host's main thread stays responsive while it
+ * works; `inProcess` is the same work, run here when the host named no worker script or shares its main thread.
+ */
+export async function runOffMainThread<J, R>(task: TaskName, inProcess: (job: J) => Promise<R>, job: J): Promise<R> {
+  const file = registryWorkerScript();
+  if (file === null || mainThreadShares()) return inProcess(job);
+  if (taskThread?.file !== file) {
+    taskThread?.close();
+    const thread: TaskThread = new TaskThread(file, () => {
+      if (taskThread === thread) taskThread = null;
+    });
+    taskThread = thread;
+  }
+  return (await taskThread.run(task, job)) as R;
 }

@@ -1,7 +1,8 @@
-// The registry's worker thread: answers {id, task, jobs} with {id, results}. Each task's code is loaded
-// on first use (or at start for the task named in workerData.preload), so a verify thread never loads
-// the YAML parser.
+// The registry's worker thread: answers {id, task, jobs} with {id, results}, or {id, error} when a job
+// throws. Each task's code is loaded on first use (or at start for the task named in workerData.preload),
+// so a verify thread never loads the YAML parser.
 import { parentPort, workerData } from 'node:worker_threads';
+import { toThreadError } from './thread-error.js';
 
 type Task = (job: never) => unknown;
 
@@ -9,6 +10,8 @@ const TASKS = {
   verify: async (): Promise<Task> => (await import('./verify-one.js')).verifyPacked,
   verifyModule: async (): Promise<Task> => (await import('./verify-module.js')).verifyModule,
   index: async (): Promise<Task> => (await import('./index-scan.js')).scanModule,
+  readVersion: async (): Promise<Task> => (await import('./version-tasks.js')).readVersionTask,
+  testVersion: async (): Promise<Task> => (await import('./version-tasks.js')).testVersionTask,
 };
 
 export type TaskName = keyof typeof TASKS;
@@ -28,12 +31,16 @@ if (preload !== undefined && Object.hasOwn(TASKS, preload)) load(preload).catch(
 
 port?.on('message', (msg: { id: number; task: TaskName; jobs: never[] }) => {
   void (async () => {
-    const run = await load(msg.task);
-    const results: unknown[] = [];
-    for (const job of msg.jobs) {
-      const r = run(job);
-      results.push(r instanceof Promise ? await r : r);
+    try {
+      const run = await load(msg.task);
+      const results: unknown[] = [];
+      for (const job of msg.jobs) {
+        const r = run(job);
+        results.push(r instanceof Promise ? await r : r);
+      }
+      port.postMessage({ id: msg.id, results });
+    } catch (error) {
+      port.postMessage({ id: msg.id, error: toThreadError(error) });
     }
-    port.postMessage({ id: msg.id, results });
   })();
 });

@@ -1,11 +1,11 @@
 // The main-side implementation of every contract channel, free of Electron: the Electron adapter and
 // the browser test harness both build it from injected dependencies and call it through dispatch().
-import { verifyRegistry } from '../../core/registry/index.js';
+import { readVersionOffMainThread, testVersionOffMainThread, verifyRegistry } from '../../core/registry/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import type { HandlerDeps } from './deps.js';
 import { Jobs, progressForwarder } from './jobs.js';
 import { ListingPages } from './listing-pages.js';
-import { readModuleVersion, resolveVersion, runVersionTests } from './module-handlers.js';
+import { resolveVersion } from './module-handlers.js';
 import { RegistrySession } from './registry-session.js';
 
 export interface MainHandlers {
@@ -43,8 +43,9 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
       );
     },
     'jobs.cancel': async (jobId) => jobs.cancel(jobId),
-    'module.read': async (ref) => readModuleVersion(await registry(), ref),
-    'module.runTests': async (ref) => runVersionTests(await registry(), ref),
+    // Both hash the whole version: core runs them on its task thread, so the window never freezes on a large one.
+    'module.read': async ({ name, version }) => readVersionOffMainThread(await registry(), name, version),
+    'module.runTests': async ({ name, version }) => testVersionOffMainThread(await registry(), name, version),
     'module.resolve': async (ref) => resolveVersion(await registry(), ref, jobs, deps.sendEvent),
   };
   return { handlers, session, jobs };

@@ -1,10 +1,9 @@
-// Handlers that work on one published version: read it, run its tests, resolve its dependencies.
+// The handler that resolves one published version's dependencies (reading a version and running its tests are core's, on its task thread).
 import { PromptPMError, validationFailure } from '../../core/errors.js';
 import { loadModule } from '../../core/module/index.js';
-import { readVersion, verifyVersion, versionPath } from '../../core/registry/index.js';
+import { readVersion, versionPath } from '../../core/registry/index.js';
 import { resolveDependencies } from '../../core/resolve/index.js';
-import { runModuleTests } from '../../core/testing/index.js';
-import type { ResolutionView, ResolvedNodeShape, TestReport, VersionDetail } from '../../shared/ipc/schemas.js';
+import type { ResolutionView, ResolvedNodeShape } from '../../shared/ipc/schemas.js';
 import { toErrorObject } from '../ipc/error-object.js';
 import { type Jobs, progressForwarder } from './jobs.js';
 import type { SendEvent } from './deps.js';
@@ -12,27 +11,6 @@ import type { SendEvent } from './deps.js';
 interface Ref {
   name: string;
   version: string;
-}
-
-export function readModuleVersion(registry: string, ref: Ref): Promise<VersionDetail> {
-  return readVersion(registry, ref.name, ref.version);
-}
-
-/** Runs the tests of a version after checking it is intact: results of altered files would mislead. */
-export async function runVersionTests(registry: string, ref: Ref): Promise<TestReport> {
-  const folder = versionPath(registry, ref.name, ref.version);
-  const check = await verifyVersion(registry, ref.name, ref.version);
-  if (check.status !== 'ok') {
-    throw new PromptPMError('DEPENDENCY_ERROR', `Version ${ref.name}@${ref.version} is ${check.status}; its tests were not run`, {
-      hint: 'Verify the registry to see which files differ from what was published.',
-      path: folder,
-      reason: 'TAMPERED',
-      data: { changed: check.changed, missing: check.missing, extra: check.extra },
-    });
-  }
-  const loaded = await loadModule(folder);
-  if (loaded.errors.length > 0) throw validationFailure(folder, loaded.errors, loaded.warnings);
-  return runModuleTests(loaded);
 }
 
 function treeView(node: ResolvedNodeShape): ResolvedNodeShape {
