@@ -10,7 +10,7 @@ import { moduleFiles, tempDir, writeTree } from './helpers.js';
 describe('init → validate → test on a fresh folder', () => {
   const dir = join(tempDir(), 'fresh-module');
 
-  it('scaffolds a module that validates and whose tests pass', async () => {
+  it('scaffolds a module (name and version written plain) that validates and whose tests pass', async () => {
     mkdirSync(dir);
     const init = await runCli(['init', '--json'], { cwd: dir });
     expect(init.code).toBe(0);
@@ -19,6 +19,8 @@ describe('init → validate → test on a fresh folder', () => {
       operation: 'init',
       data: expect.objectContaining({ path: dir, created: ['promptpm.yaml', 'template.prompt', 'tests/'], module: { name: 'fresh-module', version: '0.1.0' } }),
     });
+    // Plain, as the earlier tool writes it: nothing here that YAML 1.1 would read as other than a string.
+    expect(readFileSync(join(dir, 'promptpm.yaml'), 'utf8')).toContain('module:\n  name: fresh-module\n  version: 0.1.0\n');
     const validate = await runCli(['validate', '--json'], { cwd: dir });
     expect(validate.code).toBe(0);
     expect(validate.json).toMatchObject({ ok: true, operation: 'validate', data: { path: dir, source: join(dir, 'promptpm.yaml'), errors: [] } });

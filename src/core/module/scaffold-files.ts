@@ -1,9 +1,11 @@
-// The files `promptpm init` writes. Name and version are JSON-quoted so YAML 1.1 never reads a
-// name like `yes` or `1.0` as a boolean or number.
+// The files `promptpm init` writes. Name and version stay plain unless YAML 1.1 would read them as something
+// else (`no`, `1.0`): yaml-scalar.ts decides.
+import { yamlScalar } from './yaml-scalar.js';
+
 export function scaffoldManifest(name: string, version: string): string {
   return `module:
-  name: ${JSON.stringify(name)}
-  version: ${JSON.stringify(version)}
+  name: ${yamlScalar(name)}
+  version: ${yamlScalar(version)}
   description: Explains a topic in a chosen tone
   authors: []
   tags: [example]

@@ -35,6 +35,19 @@ describe('scaffoldModule', () => {
     expect((await loadModule(dir)).manifest?.module).toMatchObject({ name: 'yes', version: '1.0.0-rc.1' });
   });
 
+  test('writes name and version plain, quoting only what PyYAML would read as something else', async () => {
+    const plain = folder('demo-module');
+    await scaffoldModule(plain, {});
+    expect(readFileSync(path.join(plain, 'promptpm.yaml'), 'utf8')).toContain('module:\n  name: demo-module\n  version: 0.1.0\n');
+    for (const name of ['no', '1.0', '1e3', '0x1F', 'y']) {
+      const dir = path.join(root, `named-${name}`);
+      await scaffoldModule(dir, { name });
+      const text = readFileSync(path.join(dir, 'promptpm.yaml'), 'utf8');
+      expect(text, name).toContain(name === 'y' ? '\n  name: y\n' : `\n  name: "${name}"\n`);
+      expect((await loadModule(dir)).manifest?.module.name).toBe(name);
+    }
+  });
+
   test('refuses to overwrite, with the exact message, and writes nothing', async () => {
     const dir = folder('busy');
     mkdirSync(path.join(dir, 'tests'), { recursive: true });
