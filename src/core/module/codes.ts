@@ -37,6 +37,13 @@ export const RULE_ORDER = [
   'TEST_INPUT_SYMLINK',
   'TEST_INPUT_NOT_FILE',
   'TEST_INPUT_UNREADABLE',
+  // what publish refuses in the folder (folder-contents.ts; FILE_TOO_LARGE above is one of them)
+  'SYMLINK',
+  'SPECIAL_FILE',
+  'UNSAFE_FILE_NAME',
+  'TOO_MANY_FILES',
+  'MODULE_TOO_LARGE',
+  'UNREADABLE_MODULE',
   'INTERNAL_VALIDATOR_ERROR',
   // warnings
   'YAML_WARNING',
@@ -48,6 +55,7 @@ export const RULE_ORDER = [
   'TEST_INPUT_UNDECLARED',
   'TEST_NO_ASSERTIONS',
   'MANIFEST_SHADOWED',
+  'REGISTRY_INSIDE_MODULE',
 ] as const;
 
 export type DiagnosticCode = (typeof RULE_ORDER)[number];

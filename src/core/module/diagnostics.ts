@@ -35,7 +35,7 @@ export class Diagnostics {
   }
 }
 
-function toDiagnostic(f: Finding): Diagnostic {
+export function toDiagnostic(f: Finding): Diagnostic {
   return {
     code: f.code,
     message: f.message,

@@ -1,6 +1,7 @@
 // Public API of the module model (see /work/notes/common.md): loading with full validation, and
 // the `init` scaffold. The helpers below are shared with the test runner.
-export { loadModule, MANIFEST_TOML, MANIFEST_YAML } from './load.js';
+export { loadModule, MANIFEST_TOML, MANIFEST_YAML, type LoadOptions } from './load.js';
+export type { ModuleFile } from './folder-contents.js';
 export { scaffoldModule, SCAFFOLD_PATHS, type ScaffoldResult } from './scaffold.js';
 export type { Assertion, DependencySpec, InputSpec, LoadedModule, ModuleManifest, OutputSpec, TestCase } from './types.js';
 export { RULE_ORDER, type DiagnosticCode } from './codes.js';

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Checker, isMapping } from './checker.js';
 import { Diagnostics } from './diagnostics.js';
+import { scanModuleFolder, type ModuleFile } from './folder-contents.js';
 import { readTextFile } from './safe-read.js';
 import type { ParseOutcome } from './source.js';
 import { parseTomlManifest } from './source-toml.js';
@@ -22,12 +23,22 @@ interface Work {
   template: string | null;
   manifest: ModuleManifest | null;
   diagnostics: Diagnostics;
+  files?: ModuleFile[];
 }
 
-export async function loadModule(dir: string): Promise<LoadedModule> {
+export interface LoadOptions {
+  /**
+   * Also check the folder's contents as publish copies them (folder-contents.ts), leaving out `registry` (the
+   * registry published to) if it lies inside. `validate` and `publish` do; reading a published version does not.
+   */
+  contents?: { registry?: string };
+}
+
+export async function loadModule(dir: string, opts: LoadOptions = {}): Promise<LoadedModule> {
   const work: Work = { dir: path.resolve(dir), source: null, template: null, manifest: null, diagnostics: new Diagnostics() };
   try {
     await loadInto(work);
+    if (opts.contents && work.source !== null) checkContents(work, opts.contents.registry);
   } catch (err) {
     // Reaching this is a bug in a rule; report it as a diagnostic rather than crash the caller.
     work.diagnostics.error({
@@ -39,7 +50,14 @@ export async function loadModule(dir: string): Promise<LoadedModule> {
     });
   }
   const { errors, warnings } = work.diagnostics.sorted();
-  return { path: work.dir, source: work.source, manifest: errors.length === 0 ? work.manifest : null, template: work.template, errors, warnings };
+  return { path: work.dir, source: work.source, manifest: errors.length === 0 ? work.manifest : null, template: work.template, errors, warnings, files: work.files };
+}
+
+function checkContents(work: Work, registry: string | undefined): void {
+  const contents = scanModuleFolder(work.dir, registry);
+  contents.errors.forEach((f) => work.diagnostics.error(f));
+  contents.warnings.forEach((f) => work.diagnostics.warn(f));
+  work.files = contents.files;
 }
 
 async function exists(file: string): Promise<boolean> {

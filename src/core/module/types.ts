@@ -1,6 +1,7 @@
 // The normalized module model every other layer reads. Only loadModule builds it, and only for a
 // module that validated without errors.
 import type { Diagnostic } from '../errors.js';
+import type { ModuleFile } from './folder-contents.js';
 
 export interface InputSpec {
   name: string;
@@ -64,4 +65,6 @@ export interface LoadedModule {
   /** Sorted by file, line, column; unlocated ones last in rule order. */
   errors: Diagnostic[];
   warnings: Diagnostic[];
+  /** What publish copies, present when the folder's contents were checked (loadModule's `contents`). */
+  files?: ModuleFile[];
 }

@@ -1,7 +1,3 @@
-// The size limits of a module (§4), refused at publish. A file of its own: the public index re-exports it
-// without loading the publish code.
-export const LIMITS = {
-  fileBytes: 8 * 1024 * 1024,
-  files: 1000,
-  moduleBytes: 64 * 1024 * 1024,
-} as const;
+// The size limits of a module, where the registry's callers look for them (defined in module/limits.ts, which
+// validation shares).
+export { LIMITS } from '../module/limits.js';

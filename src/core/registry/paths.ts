@@ -2,9 +2,7 @@
 import { join } from 'node:path';
 import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 
-export const MANIFEST_FILE = '.promptpm_immutable.json';
-/** Version-control folders are never copied into a registry (§4). */
-export const VCS_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
+export { MANIFEST_FILE } from '../registry-folder.js';
 
 export const modulesDir = (registry: string): string => join(registry, 'modules');
 export const moduleDir = (registry: string, name: string): string => join(registry, 'modules', name);

@@ -5,7 +5,6 @@ import { PromptPMError, validationFailure } from '../errors.js';
 import { loadModule } from '../module/index.js';
 import type { LongWorkOptions } from '../progress.js';
 import { runModuleTests } from '../testing/index.js';
-import { collectModuleFiles } from './collect.js';
 import { fsyncDir, writeNewFileDurable } from './durable.js';
 import { recordPublished } from './index-cache.js';
 import { acquireLock } from './lock.js';
@@ -60,8 +59,9 @@ async function commit(registry: string, staging: string, modulePath: string, nam
 export async function publishModule(registry: string, moduleDir_: string, opts: LongWorkOptions = {}): Promise<PublishResult> {
   const registryPath = await resolveRegistryLocation(registry);
   opts.onProgress?.({ phase: 'validate', done: 0, total: 1 });
-  const mod = await loadModule(moduleDir_);
-  if (mod.errors.length > 0 || mod.manifest === null) {
+  // Validation includes what the copy would refuse; its file list is what is copied (folder-contents.ts).
+  const mod = await loadModule(moduleDir_, { contents: { registry: registryPath } });
+  if (mod.errors.length > 0 || mod.manifest === null || mod.files === undefined) {
     throw validationFailure(mod.path, mod.errors, mod.warnings, { path: mod.path, source: mod.source });
   }
   const { name, version } = mod.manifest.module;
@@ -72,7 +72,7 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
       reason: 'UNSAFE_SEGMENT',
     });
   }
-  const files = collectModuleFiles(mod.path);
+  const files = mod.files;
 
   opts.onProgress?.({ phase: 'test', done: 0, total: 1 });
   const report = await runModuleTests(mod);

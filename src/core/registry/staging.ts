@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { PromptPMError } from '../errors.js';
 import type { LongWorkOptions } from '../progress.js';
-import type { CollectedFile } from './collect.js';
+import type { ModuleFile } from '../module/index.js';
 import { LIMITS } from './limits.js';
 import { fsyncDir, pidAlive, uniqueToken, writeNewFileDurable } from './durable.js';
 import { openRegular } from './hash.js';
@@ -47,7 +47,7 @@ export function cleanupStaging(registry: string): void {
 }
 
 /** Reads a whole source file, refusing it if it is no longer a regular file or grew past the limit. */
-function readSource(file: CollectedFile): Buffer {
+function readSource(file: ModuleFile): Buffer {
   const { fd, size } = openRegular(file.abs);
   try {
     if (size > LIMITS.fileBytes) throw new RangeError(`File is larger than the limit: ${file.path}`);
@@ -65,7 +65,7 @@ function readSource(file: CollectedFile): Buffer {
 }
 
 /** Copies files into the staging folder, hashing each as it is copied; returns the manifest's `files`. */
-export function copyIntoStaging(modulePath: string, staging: string, files: CollectedFile[], opts: LongWorkOptions = {}): ManifestFile[] {
+export function copyIntoStaging(modulePath: string, staging: string, files: ModuleFile[], opts: LongWorkOptions = {}): ManifestFile[] {
   const made = new Set<string>([staging]);
   const out: ManifestFile[] = [];
   for (const [i, file] of files.entries()) {

@@ -6,7 +6,7 @@ import { readRegularFile, sha256File } from './hash.js';
 import { parseManifest } from './manifest.js';
 import { compareCodePoints } from '../text-order.js';
 import { MANIFEST_FILE } from './paths.js';
-import { sortedWalk, type WalkEntry } from './walk.js';
+import { sortedWalk, type WalkEntry } from '../sorted-walk.js';
 import type { VersionVerification } from './types.js';
 
 export interface VerifyJob {

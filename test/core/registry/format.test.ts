@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectModuleFiles } from '../../../src/core/registry/collect.js';
+import { scanModuleFolder } from '../../../src/core/module/folder-contents.js';
 import { parseManifest, serializeManifest } from '../../../src/core/registry/manifest.js';
 import { sha256File } from '../../../src/core/registry/hash.js';
 import { FIXTURE_REGISTRY } from './helpers.js';
@@ -17,14 +17,14 @@ const VERSIONS = [
 describe('immutability manifest format', () => {
   it.each(VERSIONS)('reproduces the hand-written manifest of %s@%s byte for byte', (name, version) => {
     const dir = join(FIXTURE_REGISTRY, 'modules', name, version);
-    const files = collectModuleFiles(dir).map((f) => ({ path: f.path, sha256: sha256File(f.abs) }));
+    const files = scanModuleFolder(dir).files.map((f) => ({ path: f.path, sha256: sha256File(f.abs) }));
     const ours = serializeManifest({ algorithm: 'sha256', files, name, version });
     expect(Buffer.from(ours, 'utf8').equals(readFileSync(join(dir, '.promptpm_immutable.json')))).toBe(true);
   });
 
   it('lists files in sorted-walk order and escapes non-ASCII names with surrogate pairs', () => {
     const dir = join(FIXTURE_REGISTRY, 'modules', 'text-normalizer', '1.1.0');
-    expect(collectModuleFiles(dir).map((f) => f.path)).toEqual([
+    expect(scanModuleFolder(dir).files.map((f) => f.path)).toEqual([
       '.hidden',
       'promptpm.yaml',
       'template.prompt',

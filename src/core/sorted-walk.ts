@@ -4,7 +4,7 @@
 // only a folder holding a replacement character is re-read as raw bytes to tell undecodable names apart.
 import { readdirSync, type Dirent } from 'node:fs';
 import { sep } from 'node:path';
-import { compareCodePoints } from '../text-order.js';
+import { compareCodePoints } from './text-order.js';
 
 export type EntryKind = 'file' | 'symlink' | 'special';
 
@@ -20,8 +20,8 @@ export interface WalkEntry {
 export interface WalkOptions {
   /** Top-level names to leave out (the manifest itself). */
   skipTopLevel?: ReadonlySet<string>;
-  /** Folder names to leave out at any depth (version-control metadata). */
-  skipDirs?: ReadonlySet<string>;
+  /** Whether to leave out a folder found at any depth (version-control metadata, a registry). */
+  skipDir?: (name: string, abs: string, path: string) => boolean;
   /** Called for every entry as it is found; may throw to stop the walk early (limits). */
   visit?: (entry: WalkEntry) => void;
 }
@@ -66,7 +66,7 @@ export function sortedWalk(root: string, opts: WalkOptions = {}): WalkEntry[] {
       // Plain concatenation: names from readdir never contain a separator, and walks run per file verified.
       const abs = absDir + sep + name;
       if (kind === 'dir') {
-        if (!opts.skipDirs?.has(name)) subdirs.push([abs, rel]);
+        if (!opts.skipDir?.(name, abs, rel)) subdirs.push([abs, rel]);
         continue;
       }
       if (depth === 0 && opts.skipTopLevel?.has(name)) continue;
