@@ -6,6 +6,7 @@
 import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
 import { sep } from 'node:path';
 import { INPUT_NAME, TYPE_NAME, isModuleName, isStrictSemver, isValidRange } from '../module/rules.js';
+import { NOT_PLAIN, readPlainYaml } from '../module/plain-yaml.js';
 import { YAML_DIALECT } from '../module/yaml-dialect.js';
 import type * as Toml from 'smol-toml';
 import type * as Yaml from 'yaml';
@@ -128,6 +129,9 @@ let toml: typeof Toml | undefined;
 
 async function parseText(text: string, isToml: boolean): Promise<unknown> {
   if (isToml) return (toml ??= await import('smol-toml')).parse(text, { maxDepth: 100 });
+  // Most manifests are plain YAML, read many times faster than a full document; the rest take the parser.
+  const plain = readPlainYaml(text);
+  if (plain !== NOT_PLAIN) return plain;
   const doc = (yaml ??= await import('yaml')).parseDocument(text, { ...YAML_DIALECT, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) throw doc.errors[0];
   return doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -1,0 +1,49 @@
+// Index entries of plain manifests come from the plain YAML reader without a full YAML document; any other
+// manifest still takes the full parser, with the same entry either way.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Yaml from 'yaml';
+import { loadEntry } from '../../../src/core/registry/index-entry.js';
+import { makeModule, tempDir } from './helpers.js';
+
+const parsed = vi.hoisted(() => ({ documents: 0 }));
+vi.mock('yaml', async (importOriginal) => {
+  const yaml = await importOriginal<typeof Yaml>();
+  const parseDocument = ((...args: Parameters<typeof yaml.parseDocument>) => {
+    parsed.documents++;
+    return yaml.parseDocument(...args);
+  }) as typeof yaml.parseDocument;
+  return { ...yaml, parseDocument };
+});
+
+beforeEach(() => {
+  parsed.documents = 0;
+});
+
+const ENTRY = {
+  ino: 'x',
+  source: 'promptpm.yaml',
+  verification: 'unverified',
+  description: 'Demo module demo-module',
+  tags: ['demo'],
+  dependencies: [],
+  inputTypes: ['plain_text'],
+  outputTypes: ['echoed_text'],
+};
+
+describe('index entries of YAML manifests', () => {
+  it('read a plain manifest without parsing a YAML document', async () => {
+    const dir = makeModule(tempDir());
+    expect(await loadEntry(dir, 'x')).toMatchObject(ENTRY);
+    expect(parsed.documents).toBe(0);
+  });
+
+  it('take the full parser for a manifest outside the plain subset, with the same entry', async () => {
+    const dir = makeModule(tempDir());
+    const manifest = join(dir, 'promptpm.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('tags: [demo]', 'tags: &t [demo]'));
+    expect(await loadEntry(dir, 'x')).toMatchObject(ENTRY);
+    expect(parsed.documents).toBe(1);
+  });
+});
