@@ -1,6 +1,7 @@
 // The commander program: global flags, one module per command, and the translation of commander's own
 // outcomes (help, usage mistakes) into the envelope contract.
 import { Command, CommanderError, Option } from 'commander';
+import { registerDiff } from './commands/diff.js';
 import { registerHelp } from './commands/help.js';
 import { registerInfo } from './commands/info.js';
 import { registerInit } from './commands/init.js';
@@ -35,7 +36,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: () => {}, outputError: () => {} });
   addGlobalOptions(program);
-  for (const register of [registerInit, registerValidate, registerTest, registerPublish, registerInstall, registerList, registerInfo, registerVerify, registerHelp]) {
+  for (const register of [registerInit, registerValidate, registerTest, registerPublish, registerInstall, registerList, registerInfo, registerVerify, registerDiff, registerHelp]) {
     register(program);
   }
   // Added last so each command's help lists its own options before the global ones.

@@ -1,6 +1,7 @@
 // The default output mode: one line, word for word the earlier tool's format, so its scripts keep working.
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { Envelope } from './envelope.js';
+import { diffLine } from './pretty/diff.js';
 
 export function renderLine(envelope: Envelope): string {
   if (envelope.ok) {
@@ -8,6 +9,7 @@ export function renderLine(envelope: Envelope): string {
     if (envelope.operation === 'validate') {
       return `OK path=${canonicalJson(data.path)} source=${canonicalJson(data.source)}`;
     }
+    if (envelope.operation === 'diff') return diffLine(data);
     return `OK data=${canonicalJson(data)}`;
   }
   const { code, path, message, hint } = envelope.error;

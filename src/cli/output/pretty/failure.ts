@@ -1,9 +1,11 @@
 // --pretty rendering of a failure: the error itself, then whatever data explains it (all validation
 // diagnostics, the test report, the conflict explanation, the tampered files).
+import type { VersionDiff } from '../../../core/diff/index.js';
 import type { Diagnostic, ErrorObject } from '../../../core/errors.js';
 import type { VerifyReport } from '../../../core/registry/index.js';
 import type { TestReport } from '../../../core/testing/index.js';
 import type { Data } from '../envelope.js';
+import { prettyDiffReport } from './diff.js';
 import { location, renderDiagnostics } from './diagnostics.js';
 import { prettyPublishTests, prettyTestReport } from './module.js';
 import { prettyVerifyDetails } from './registry.js';
@@ -20,6 +22,7 @@ function details(operation: string, error: ErrorObject, data: Data, style: Style
   if (operation === 'publish' && Array.isArray(data.failures)) return prettyPublishTests(data as Parameters<typeof prettyPublishTests>[0], style);
   if (Array.isArray(data.explanation)) return (data.explanation as string[]).map((sentence) => `  ${sentence}`);
   if (operation === 'verify' && Array.isArray(data.versions)) return prettyVerifyDetails(data as unknown as VerifyReport, style);
+  if (operation === 'diff' && data.verdict !== undefined) return prettyDiffReport(data as unknown as VersionDiff, style);
   return [];
 }
 

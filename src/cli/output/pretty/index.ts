@@ -1,6 +1,7 @@
 // --pretty: output for people. Each command has its own success rendering; failures share one.
 import type { Data, Envelope } from '../envelope.js';
 import { renderLine } from '../line.js';
+import { prettyDiff } from './diff.js';
 import { prettyFailure } from './failure.js';
 import { prettyInit, prettyTest, prettyValidate } from './module.js';
 import { prettyInfo, prettyInstall, prettyList, prettyPublish, prettyVerify } from './registry.js';
@@ -15,6 +16,7 @@ const SUCCESS: Record<string, (data: Data, style: Style) => string[]> = {
   list: prettyList,
   info: prettyInfo,
   verify: prettyVerify,
+  diff: prettyDiff,
 };
 
 export function renderPretty(envelope: Envelope, colour: boolean): string {
