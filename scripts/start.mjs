@@ -18,6 +18,17 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+/** Electron 45 and its tools (download, rebuild, packaging) declare Node 22.12+; the CLI and tests need 20.19+. */
+function appToolingNodeNote() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 12)) return [];
+  return [
+    `Note: this is Node ${process.versions.node}. Electron's installer and packaging tools need Node 22.12 or later:`,
+    '  switch to it first (e.g. `nvm install 22`).',
+    '',
+  ];
+}
+
 const binary = electronBinary();
 if (!binary) {
   console.error(
@@ -31,8 +42,9 @@ if (!binary) {
       '  npx install-electron            (downloads the binary for the installed electron version)',
       'then `npm start` again.',
       '',
-      'Everything else works without it: the CLI (`npx promptpm --help`) and the browser test suite',
-      '(`npm run test:e2e`, which drives the renderer in Chromium).',
+      ...appToolingNodeNote(),
+      'Everything else works without it, on Node 20.19 or later: the CLI (`npx promptpm --help`) and the',
+      'browser test suite (`npm run test:e2e`, which drives the renderer in Chromium).',
     ].join('\n'),
   );
   process.exit(1);
