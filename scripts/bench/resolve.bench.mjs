@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Resolution benchmark (issue 6): in the 10k-module registry, a module depending on module-09999@1.2.0
-// (a closure of about 1,100 modules). Prints resolve time (the solve over the index, cold and warm, and
+// (a closure of about 700 modules in the generator's default registry). Prints resolve time (the solve over the index, cold and warm, and
 // with the index read; target < 0.3 s) and end-to-end `install` through the built CLI, integrity checks
 // included (target < 1 s).
 import { execFileSync, spawnSync } from 'node:child_process';
