@@ -5,9 +5,11 @@ import { PromptPMError } from '../errors.js';
 import { resolveRegistryLocation } from '../registry/index.js';
 import { diffModules, type DiffOptions } from './compare.js';
 import { folderSide, registrySide } from './sides.js';
+import type { FileTexts, FileTextsRequest } from './file-texts.js';
 import type { VersionDiff } from './types.js';
 
 export type * from './types.js';
+export type { FileTexts, FileTextsRequest } from './file-texts.js';
 export type { DiffOptions } from './compare.js';
 
 /** Compares two published versions of one module; `a` is the old one. */
@@ -31,4 +33,16 @@ export async function diffFolderAgainstVersion(registry: string, name: string, v
   }
   const before = await registrySide(root, name, version);
   return diffModules(before, after, options);
+}
+
+/** diffVersions on the registry's task thread where the host has one (the app), so its main thread never reads or diffs large files. */
+export async function diffVersionsOffMainThread(registry: string, name: string, a: string, b: string): Promise<VersionDiff> {
+  const { runOffMainThread } = await import('../registry/pool.js');
+  return runOffMainThread('diffVersions', async (job) => (await import('./tasks.js')).diffVersionsTask(job), { registry, name, a, b });
+}
+
+/** The whole texts of one changed file of a comparison, read off the main thread where the host can. */
+export async function fileTextsOffMainThread(registry: string, req: FileTextsRequest): Promise<FileTexts> {
+  const { runOffMainThread } = await import('../registry/pool.js');
+  return runOffMainThread('fileTexts', async (job) => (await import('./tasks.js')).fileTextsTask(job), { registry, ...req });
 }

@@ -12,6 +12,8 @@ const TASKS = {
   index: async (): Promise<Task> => (await import('./index-scan.js')).scanModule,
   readVersion: async (): Promise<Task> => (await import('./version-tasks.js')).readVersionTask,
   testVersion: async (): Promise<Task> => (await import('./version-tasks.js')).testVersionTask,
+  diffVersions: async (): Promise<Task> => (await import('../diff/tasks.js')).diffVersionsTask,
+  fileTexts: async (): Promise<Task> => (await import('../diff/tasks.js')).fileTextsTask,
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -1,6 +1,7 @@
 // The main-side implementation of every contract channel, free of Electron: the Electron adapter and
 // the browser test harness both build it from injected dependencies and call it through dispatch().
 import { readVersionOffMainThread, testVersionOffMainThread, verifyRegistry } from '../../core/registry/index.js';
+import { diffVersionsOffMainThread, fileTextsOffMainThread } from '../../core/diff/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import type { HandlerDeps } from './deps.js';
 import { Jobs, progressForwarder } from './jobs.js';
@@ -47,6 +48,9 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
     'module.read': async ({ name, version }) => readVersionOffMainThread(await registry(), name, version),
     'module.runTests': async ({ name, version }) => testVersionOffMainThread(await registry(), name, version),
     'module.resolve': async (ref) => resolveVersion(await registry(), ref, jobs, deps.sendEvent),
+    // Reading, hashing and diffing two versions' files is core's work on its task thread, like module.read.
+    'module.diff': async ({ name, a, b }) => diffVersionsOffMainThread(await registry(), name, a, b),
+    'module.diffFile': async (req) => fileTextsOffMainThread(await registry(), req),
   };
   return { handlers, session, jobs };
 }

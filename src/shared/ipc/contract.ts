@@ -17,6 +17,7 @@ import {
   versionStringSchema,
   verifyReportSchema,
 } from './schemas.js';
+import { diffRequestSchema, fileTextsRequestSchema, fileTextsSchema, versionDiffSchema } from './diff-schemas.js';
 
 const none = z.tuple([]);
 
@@ -42,6 +43,10 @@ export const channels = {
   'module.read': { args: z.tuple([versionRefSchema]), result: versionDetailSchema },
   'module.runTests': { args: z.tuple([versionRefSchema]), result: testReportSchema },
   'module.resolve': { args: z.tuple([versionRefSchema.extend({ jobId: jobIdSchema })]), result: resolutionViewSchema },
+  /** Compare two versions of a module: contract changes, semver verdict, changed files with hunks; both verified first. */
+  'module.diff': { args: z.tuple([diffRequestSchema]), result: versionDiffSchema },
+  /** The whole texts of one changed file of a comparison (null for a side that is absent or not text). */
+  'module.diffFile': { args: z.tuple([fileTextsRequestSchema]), result: fileTextsSchema },
 } as const;
 
 /** Events main pushes to the renderer. */

@@ -33,6 +33,8 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'module.read': [{ name: 'summarizer', version: '1.2.0-beta.1+build.5' }],
   'module.runTests': [{ name: 'a.b_c+d-e', version: '0.1.0' }],
   'module.resolve': [{ name: 'summarizer', version: '1.0.0', jobId: 'r1' }],
+  'module.diff': [{ name: 'summarizer', a: '1.2.0', b: '1.3.0' }],
+  'module.diffFile': [{ name: 'summarizer', a: '1.2.0', b: '1.3.0', path: 'template.prompt', from: null }],
 };
 
 describe('dispatch', () => {
@@ -69,6 +71,8 @@ describe('dispatch', () => {
     ['module.resolve', [{ name: 'ok', version: '1.0.0' }]],
     ['registry.verify', [{ jobId: '' }]],
     ['jobs.cancel', ['x'.repeat(65)]],
+    ['module.diff', [{ name: 'ok', a: '1.0.0', b: '1..0' }]],
+    ['module.diffFile', [{ name: 'ok', a: '1.0.0', b: '1.1.0', path: '' }]],
   ] as const)('refuses %s with %j', async (channel, args) => {
     const { handlers, called } = recordingHandlers();
     const result = await dispatch(handlers, channel, args);
