@@ -10,6 +10,7 @@ import { sep } from 'node:path';
 import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
+import { isRegistryFolder } from '../registry-folder.js';
 import type { TaskPool } from './pool.js';
 import { countSteps, type ProgressListener } from '../progress.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
@@ -147,6 +148,8 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
  * (same inode) and were recorded by someone else meanwhile are kept unless `authoritative` names them.
  */
 async function writeIndex(registry: string, idx: IndexFile, authoritative: ReadonlySet<string> = new Set()): Promise<void> {
+  // Reading a folder never makes it a registry: the cache is kept only in one that already is.
+  if (!isRegistryFolder(registry)) return;
   mkdirSync(toolDir(registry), { recursive: true });
   const [{ acquireLock }, { writeFileAtomicSync }] = await Promise.all([import('./lock.js'), import('../atomic-write.js')]);
   const release = await acquireLock(registry, 'index');
@@ -208,6 +211,7 @@ export async function readIndex(registry: string): Promise<RegistryIndex> {
         verification: e.verification,
         inputTypes: e.inputTypes,
         outputTypes: e.outputTypes,
+        invalid: e.invalid,
       };
     }
     modules[name] = versions;

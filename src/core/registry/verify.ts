@@ -143,7 +143,8 @@ async function verifyOne(root: string, pool: TaskPool, name: string, version: st
 }
 
 export async function verifyRegistry(registry: string, opts: { name?: string; version?: string } & LongWorkOptions = {}): Promise<VerifyReport> {
-  const root = await resolveRegistryLocation(registry);
+  // Verifying nothing is no success: a mistyped registry path must not pass with 0 versions.
+  const root = await resolveRegistryLocation(registry, { mustExist: true });
   const pool = new TaskPool();
   try {
     const { rows, stray, cancelled } = opts.name === undefined ? await verifyAll(root, pool, opts) : await verifyOne(root, pool, opts.name, opts.version, opts);

@@ -38,6 +38,7 @@ export function prettyInstall(data: Data, style: Style): string[] {
 
 export function prettyList(data: Data, style: Style): string[] {
   const r = data as unknown as ListResult;
+  if (data.registry_exists === false) return [`No registry at ${r.registry_path}: the folder does not exist (publish creates it)`];
   if (r.packages.length === 0) return [`No modules published in ${r.registry_path}`];
   const rows = [['NAME', 'LATEST', 'VERSIONS', 'STATE', 'DESCRIPTION']];
   for (const p of r.packages) rows.push([p.name, p.latest, String(p.versions.length), p.verification, p.description]);
