@@ -62,6 +62,8 @@ export function semverVerdict(aVersion: string, bVersion: string, changes: reado
     message: message + note,
   });
 
+  // The same version with nothing changed is the truth: there is nothing to release.
+  if (semver.eq(b, a) && required === 'none') return { ...verdict('ok', `${bVersion} is ${aVersion}, and nothing changed.`), minimum: aVersion };
   if (semver.lte(b, a)) {
     return verdict('not-increased', `${bVersion} is not above ${aVersion}: a new version must come after the one it replaces; these changes need ${minimum}.`);
   }

@@ -82,6 +82,7 @@ const VERDICTS: VerdictRow[] = [
   { id: 'V12', old: '1.2.0', new: '1.3.0-rc.1', biggest: 'major', status: 'under-bumped', informational: true, minimum: '2.0.0' },
   { id: 'V13', old: '1.2.0', new: '1.2.0', biggest: 'patch', status: 'not-increased', informational: false, minimum: '1.2.1' },
   { id: 'V14', old: '2.0.0-rc.1', new: '2.0.0', biggest: 'patch', status: 'ok', informational: false, minimum: '2.0.0' },
+  { id: 'V15', old: '1.2.0', new: '1.2.0', biggest: 'none', status: 'ok', informational: false, minimum: '1.2.0' },
 ];
 
 /** One change of the given severity, as the contract diff makes them. */
