@@ -21,7 +21,7 @@ const contractArb: fc.Arbitrary<ContractView> = fc.record({
       fc.record({
         type: pick('o1', 'o2', 'o3'),
         description: pick('x', 'y'),
-        structure: pick(undefined, 'json_object', 'json_array', { type: 'json_object', required_keys: ['k1'] }, { type: 'json_object', required_keys: ['k1', 'k2'] }),
+        structure: pick<unknown>(undefined, 'json_object', 'json_array', { type: 'json_object', required_keys: ['k1'] }, { type: 'json_object', required_keys: ['k1', 'k2'] }),
       }),
       { maxLength: 3 },
     ),
