@@ -42,7 +42,20 @@ describe('renderEnvelope', () => {
     const validated = successEnvelope('validate', { path: '/m', source: '/m/promptpm.yaml', warnings: [] });
     expect(await renderEnvelope(validated, LINE)).toBe('OK path="/m" source="/m/promptpm.yaml"\n');
     expect(await renderEnvelope(failure, LINE)).toBe(
-      'ERROR code="VALIDATION_ERROR" path="/m" message="VERSION_INVALID message" hint="VERSION_INVALID hint"\n',
+      'ERROR code="VALIDATION_ERROR" path="/m" message="VERSION_INVALID message" hint="VERSION_INVALID hint" file="/m/promptpm.yaml" line=3 column=3 more_errors=1\n',
+    );
+  });
+
+  it('appends to an error line where the first error is (each part when known) and how many more there are', async () => {
+    const only = failureEnvelope('validate', validationFailure('/m', [diag('VERSION_INVALID', 3)], [], {}));
+    expect(await renderEnvelope(only, LINE)).toBe('ERROR code="VALIDATION_ERROR" path="/m" message="VERSION_INVALID message" hint="VERSION_INVALID hint" file="/m/promptpm.yaml" line=3 column=3\n');
+    const fileOnly: Diagnostic = { ...diag('SYMLINK', 0), file: '/m/tests/link', line: null, column: null };
+    const unlocated: Diagnostic = { ...diag('FIELD_REQUIRED', 0), file: null, line: null, column: null };
+    expect(await renderEnvelope(failureEnvelope('validate', validationFailure('/m', [fileOnly, unlocated], [], {})), LINE)).toBe(
+      'ERROR code="VALIDATION_ERROR" path="/m" message="SYMLINK message" hint="SYMLINK hint" file="/m/tests/link" more_errors=1\n',
+    );
+    expect(await renderEnvelope(failureEnvelope('validate', validationFailure('/m', [unlocated], [], {})), LINE)).toBe(
+      'ERROR code="VALIDATION_ERROR" path="/m" message="FIELD_REQUIRED message" hint="FIELD_REQUIRED hint"\n',
     );
   });
 

@@ -1,7 +1,22 @@
-// The default output mode: one line, word for word the earlier tool's format, so its scripts keep working.
+// The default output mode: one line, word for word the earlier tool's format (with a located error's place
+// appended), so its scripts keep working.
 import { canonicalJson } from '../../core/canonical-json.js';
-import type { Envelope } from './envelope.js';
+import type { ErrorObject } from '../../core/errors.js';
+import type { Data, Envelope } from './envelope.js';
 import { diffLine } from './pretty/diff.js';
+
+/**
+ * Appended after the earlier tool's four fields, which stay first for its scripts: where the first error is
+ * (` file=<json> line=<n> column=<n>`, each part when known) and ` more_errors=<n>` when there are others.
+ */
+function whereAndHowMany(error: ErrorObject, data: Data | undefined): string {
+  let out = error.file === undefined ? '' : ` file=${canonicalJson(error.file)}`;
+  if (error.line !== undefined) out += ` line=${error.line}`;
+  if (error.column !== undefined) out += ` column=${error.column}`;
+  const errors = data?.errors;
+  if (Array.isArray(errors) && errors.length > 1) out += ` more_errors=${errors.length - 1}`;
+  return out;
+}
 
 export function renderLine(envelope: Envelope): string {
   if (envelope.ok) {
@@ -13,7 +28,7 @@ export function renderLine(envelope: Envelope): string {
     return `OK data=${canonicalJson(data)}`;
   }
   const { code, path, message, hint } = envelope.error;
-  const line = `ERROR code=${canonicalJson(code)} path=${canonicalJson(path)} message=${canonicalJson(message)} hint=${canonicalJson(hint)}`;
+  const line = `ERROR code=${canonicalJson(code)} path=${canonicalJson(path)} message=${canonicalJson(message)} hint=${canonicalJson(hint)}${whereAndHowMany(envelope.error, envelope.data)}`;
   const failures = envelope.data?.failures;
   return envelope.operation === 'test' && failures !== undefined ? `${line} failures=${canonicalJson(failures)}` : line;
 }
