@@ -1,6 +1,7 @@
 // Line hunks of two texts (jsdiff's Myers diff over lines), unchanged runs folded to context, with
 // word-level changes inside each changed line. The line diff is bounded by an edit budget: past it the
-// file is reported as a whole-file replace instead of taking time quadratic in its size.
+// file is reported as a whole-file replace instead of taking time quadratic in its size. Every object is
+// built with its keys in sorted order, so the CLI prints a large file's many lines without copying them.
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { MAX_LINE_EDITS, MAX_WORD_EDITS, WORD_DIFF_MAX_CHARS } from './limits.js';
 import type { Hunk, HunkLine, WordSegment } from './types.js';
@@ -59,9 +60,9 @@ function lineOps(oldLines: string[], newLines: string[]): HunkLine[] | null {
   for (const change of changes) {
     for (const line of change.value) {
       const text = withoutBreak(line);
-      if (change.added) ops.push({ kind: 'added', text, oldLine: null, newLine: newLine++, words: null });
-      else if (change.removed) ops.push({ kind: 'removed', text, oldLine: oldLine++, newLine: null, words: null });
-      else ops.push({ kind: 'context', text, oldLine: oldLine++, newLine: newLine++, words: null });
+      if (change.added) ops.push({ kind: 'added', newLine: newLine++, oldLine: null, text, words: null });
+      else if (change.removed) ops.push({ kind: 'removed', newLine: null, oldLine: oldLine++, text, words: null });
+      else ops.push({ kind: 'context', newLine: newLine++, oldLine: oldLine++, text, words: null });
     }
   }
   return ops;
@@ -73,7 +74,7 @@ function segments(parts: Array<{ value: string; changed: boolean }>): WordSegmen
   for (const { value, changed } of parts) {
     const last = out[out.length - 1];
     if (last && last.changed === changed) last.text += value;
-    else if (value !== '') out.push({ text: value, changed });
+    else if (value !== '') out.push({ changed, text: value });
   }
   return out;
 }
@@ -153,11 +154,11 @@ function hunkOf(lines: HunkLine[], oldBefore: number, newBefore: number): Hunk {
     if (l.kind !== 'removed') newLines++;
   }
   return {
-    oldStart: oldLines === 0 ? oldBefore : oldBefore + 1,
-    oldLines,
-    newStart: newLines === 0 ? newBefore : newBefore + 1,
-    newLines,
     lines,
+    newLines,
+    newStart: newLines === 0 ? newBefore : newBefore + 1,
+    oldLines,
+    oldStart: oldLines === 0 ? oldBefore : oldBefore + 1,
   };
 }
 
@@ -174,8 +175,8 @@ function count(ops: HunkLine[]): { insertions: number; deletions: number } {
 /** The whole old text removed and the whole new text added, in one hunk. */
 function wholeReplace(oldLines: string[], newLines: string[]): HunkLine[] {
   return [
-    ...oldLines.map((line, i): HunkLine => ({ kind: 'removed', text: withoutBreak(line), oldLine: i + 1, newLine: null, words: null })),
-    ...newLines.map((line, i): HunkLine => ({ kind: 'added', text: withoutBreak(line), oldLine: null, newLine: i + 1, words: null })),
+    ...oldLines.map((line, i): HunkLine => ({ kind: 'removed', newLine: null, oldLine: i + 1, text: withoutBreak(line), words: null })),
+    ...newLines.map((line, i): HunkLine => ({ kind: 'added', newLine: i + 1, oldLine: null, text: withoutBreak(line), words: null })),
   ];
 }
 
