@@ -6,6 +6,7 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/diff.css';
 
 // Failures carry a typed error the user acts on (a hint, a location); retrying them blindly only delays it.
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });

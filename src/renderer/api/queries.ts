@@ -102,3 +102,30 @@ export function useOpenRegistry() {
     },
   });
 }
+
+export interface DiffRef {
+  name: string;
+  a: string;
+  b: string;
+}
+
+/** The comparison of two versions (contract, verdict, files); both sides are verified by main first. */
+export function useVersionDiff(ref: DiffRef) {
+  return useQuery<ChannelResult<'module.diff'>, AppError>({
+    queryKey: channelKey('module.diff', ref),
+    queryFn: () => call('module.diff', ref),
+    retry: false,
+  });
+}
+
+/** The whole texts of one changed file, fetched when its diff is shown. */
+export function useFileTexts(ref: DiffRef, path: string, from: string | null, enabled: boolean) {
+  const args = { ...ref, path, from };
+  return useQuery<ChannelResult<'module.diffFile'>, AppError>({
+    queryKey: channelKey('module.diffFile', args),
+    queryFn: () => call('module.diffFile', args),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+  });
+}

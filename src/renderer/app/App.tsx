@@ -2,6 +2,7 @@
 // its own error boundary, so a failing view never takes the window down.
 import { useCallback } from 'react';
 import { useOpenRegistry, useRegistryChanges } from '../api/queries';
+import { ComparePage } from '../features/diff/ComparePage';
 import { ModuleView } from '../features/module/ModuleView';
 import { RegistryBrowser, SEARCH_INPUT_ID } from '../features/registry/RegistryBrowser';
 import { RegistryHome } from '../features/registry/RegistryHome';
@@ -25,8 +26,14 @@ export function App() {
           <RegistryBrowser />
         </ErrorBoundary>
         <main className="content">
-          <ErrorBoundary area="This view" key={route.page === 'module' ? route.name : 'home'}>
-            {route.page === 'module' ? <ModuleView name={route.name} version={route.version} tab={route.tab} /> : <RegistryHome />}
+          <ErrorBoundary area="This view" key={route.page === 'home' ? 'home' : `${route.page}:${route.name}`}>
+            {route.page === 'module' ? (
+              <ModuleView name={route.name} version={route.version} tab={route.tab} />
+            ) : route.page === 'compare' ? (
+              <ComparePage name={route.name} a={route.a} b={route.b} />
+            ) : (
+              <RegistryHome />
+            )}
           </ErrorBoundary>
         </main>
       </div>

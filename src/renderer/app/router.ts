@@ -7,10 +7,13 @@ export type ModuleTab = (typeof MODULE_TABS)[number];
 
 export type Route =
   | { page: 'home' }
-  | { page: 'module'; name: string; version: string | null; tab: ModuleTab };
+  | { page: 'module'; name: string; version: string | null; tab: ModuleTab }
+  /** Two versions of one module compared: `a` the old one, `b` the new one. */
+  | { page: 'compare'; name: string; a: string; b: string };
 
 export function parseRoute(hash: string): Route {
   const [page, name, version, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (page === 'compare' && name && version && tab) return { page: 'compare', name, a: version, b: tab };
   if (page !== 'module' || !name) return { page: 'home' };
   return {
     page: 'module',
@@ -22,6 +25,7 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.page === 'home') return '#/';
+  if (route.page === 'compare') return `#/${['compare', route.name, route.a, route.b].map(encodeURIComponent).join('/')}`;
   const parts = ['module', route.name, route.version ?? '', route.tab].map(encodeURIComponent);
   return `#/${parts.join('/')}`;
 }

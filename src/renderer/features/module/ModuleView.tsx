@@ -43,7 +43,8 @@ function TamperedNotice({ detail }: { detail: VersionDetail }) {
   );
 }
 
-function VersionPane({ versionRef, tab }: { versionRef: VersionRef; tab: ModuleTab }) {
+/** `previous` is the version just before this one, which "Compare" starts from (any pair can be picked there). */
+function VersionPane({ versionRef, tab, previous }: { versionRef: VersionRef; tab: ModuleTab; previous: string | null }) {
   const detail = useVersionDetail(versionRef);
   if (detail.isPending) return <Loading label={`Reading and verifying ${versionRef.name}@${versionRef.version}…`} />;
   if (detail.isError)
@@ -63,6 +64,11 @@ function VersionPane({ versionRef, tab }: { versionRef: VersionRef; tab: ModuleT
           <h1>{data.name}</h1>
           <span className="title-version mono">{data.version}</span>
           <VerificationBadge state={data.verification} />
+          {previous !== null && (
+            <button type="button" className="title-action" onClick={() => navigate({ page: 'compare', name: data.name, a: previous, b: data.version })}>
+              Compare with {previous}
+            </button>
+          )}
         </div>
         <p className="description">{data.metadata.description}</p>
       </header>
@@ -94,6 +100,7 @@ export function ModuleView({ name, version, tab }: { name: string; version: stri
       </EmptyState>
     );
   const selected = version && row.versions.some((v) => v.version === version) ? version : row.latest;
+  const at = row.versions.findIndex((v) => v.version === selected);
   return (
     <div className="module-view">
       <VersionList
@@ -101,8 +108,9 @@ export function ModuleView({ name, version, tab }: { name: string; version: stri
         latest={row.latest}
         selected={selected}
         onSelect={(v) => navigate({ page: 'module', name, version: v, tab })}
+        onCompare={(a, b) => navigate({ page: 'compare', name, a, b })}
       />
-      <VersionPane key={`${name}@${selected}`} versionRef={{ name, version: selected }} tab={tab} />
+      <VersionPane key={`${name}@${selected}`} versionRef={{ name, version: selected }} tab={tab} previous={at > 0 ? row.versions[at - 1]!.version : null} />
     </div>
   );
 }

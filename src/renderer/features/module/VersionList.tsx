@@ -8,15 +8,17 @@ interface Props {
   latest: string;
   selected: string;
   onSelect: (version: string) => void;
+  /** Opens the comparison of a version with the one before it. */
+  onCompare: (previous: string, version: string) => void;
 }
 
-export function VersionList({ versions, latest, selected, onSelect }: Props) {
+export function VersionList({ versions, latest, selected, onSelect, onCompare }: Props) {
   return (
     <nav className="versions" aria-label="Versions">
       <h2 className="versions-title">Versions</h2>
       <ul>
-        {[...versions].reverse().map(({ version, verification }) => (
-          <li key={version}>
+        {[...versions].reverse().map(({ version, verification }, i, newestFirst) => (
+          <li key={version} className="version-row">
             <button
               type="button"
               className="version-item"
@@ -28,6 +30,17 @@ export function VersionList({ versions, latest, selected, onSelect }: Props) {
               {version === latest && <span className="latest">latest</span>}
               <VerificationBadge state={verification} compact />
             </button>
+            {i + 1 < newestFirst.length && (
+              <button
+                type="button"
+                className="icon-button compare-previous"
+                title={`Compare with ${newestFirst[i + 1]!.version}`}
+                aria-label={`Compare ${version} with previous version ${newestFirst[i + 1]!.version}`}
+                onClick={() => onCompare(newestFirst[i + 1]!.version, version)}
+              >
+                ⇆
+              </button>
+            )}
           </li>
         ))}
       </ul>
