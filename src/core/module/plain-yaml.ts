@@ -51,21 +51,31 @@ const OTHER_TYPED = [
 /** First characters of every typed plain scalar that is not a word: 0-9 + - . < e E. */
 const mayBeTyped = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x3c || c === 0x65 || c === 0x45;
 
+/** First characters of PyYAML's boolean and null words. */
+const mayBeWord = (c: number) => c === 0x79 || c === 0x59 || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x6f || c === 0x4f || c === 0x7e;
+
 function resolvePlain(s: string): unknown {
-  const word = WORDS.get(s);
-  if (word !== undefined) return word;
-  if (!mayBeTyped(s.charCodeAt(0))) return s;
+  const c = s.charCodeAt(0);
+  if (s.length <= 5 && mayBeWord(c)) {
+    const word = WORDS.get(s);
+    if (word !== undefined) return word;
+  }
+  if (!mayBeTyped(c)) return s;
   if (DECIMAL_INT.test(s)) {
-    const n = parseInt(s[0] === '-' || s[0] === '+' ? s.slice(1) : s, 10);
-    return s[0] === '-' ? -1 * n : n;
+    const n = parseInt(c === DASH || c === 0x2b ? s.slice(1) : s, 10);
+    return c === DASH ? -1 * n : n;
   }
   if (DECIMAL_FLOAT.test(s)) return parseFloat(s);
   for (const re of OTHER_TYPED) if (re.test(s)) fail();
   return s;
 }
 
+// Printable ASCII and line feeds: most manifests, checked by one native scan.
+const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7e]/;
+
 /** Every character is printable and on one line; no tab, CR, BOM, C1 control or Unicode line break. */
 function checkCharacters(text: string): void {
+  if (!NOT_PRINTABLE_ASCII.test(text)) return;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= SPACE && c < 0x7f) continue;
@@ -86,8 +96,9 @@ const DQ_ESCAPES: Record<string, string> = {
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
-/** Characters that may not start a plain scalar (`-`, `?`, `:` may, before a safe character). */
-const INDICATORS = new Set(',[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+/** Characters that may not start a plain scalar (`-`, `?`, `:` may, before a safe character), as a table. */
+const INDICATORS = new Uint8Array(128);
+for (const c of ',[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 
 interface Scanned {
   value: unknown;
@@ -261,23 +272,25 @@ function flowScalar(line: string, at: number): Scanned {
  */
 function plainEnd(line: string, at: number, flow: boolean): number {
   const first = line.charCodeAt(at);
-  if (Number.isNaN(first) || first === SPACE || INDICATORS.has(first)) fail();
+  if (Number.isNaN(first) || first === SPACE || INDICATORS[first] === 1) fail();
   if (first === DASH || first === 0x3f || first === COLON) {
     const next = line.charCodeAt(at + 1);
     if (Number.isNaN(next) || next === SPACE || (flow && isFlowIndicator(next))) fail();
   }
+  if (!flow) {
+    // Block context: the first `: `/`:` at the end, or ` #`, found by native searches.
+    let colon = line.indexOf(':', at + 1);
+    while (colon !== -1 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== SPACE) colon = line.indexOf(':', colon + 1);
+    const end = colon === -1 ? line.length : colon;
+    let hash = line.indexOf('#', at + 1);
+    while (hash !== -1 && hash < end && line.charCodeAt(hash - 1) !== SPACE) hash = line.indexOf('#', hash + 1);
+    return hash !== -1 && hash < end ? hash : end;
+  }
   let i = at + 1;
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === COLON) {
-      if (flow) return i;
-      if (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE) return i;
-    } else if (c === HASH && line.charCodeAt(i - 1) === SPACE) {
-      if (flow) fail();
-      return i;
-    } else if (flow && isFlowIndicator(c)) {
-      return i;
-    }
+    if (c === COLON || isFlowIndicator(c)) return i;
+    if (c === HASH && line.charCodeAt(i - 1) === SPACE) fail();
   }
   return i;
 }
