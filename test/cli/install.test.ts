@@ -1,12 +1,13 @@
 // `promptpm install` through the built CLI: lockfile round trip, --frozen failures, and each
 // resolution error with its exit code.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishModule } from '../../src/core/registry/index.js';
 import { runCli } from '../cli-runner.js';
 import { moduleFiles, tempDir, writeTree } from './helpers.js';
+import { republishManifest, requiredAsText } from '../support/invalid-version.js';
 
 type Envelope = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; reason?: string; message: string; path: string } };
 
@@ -186,6 +187,23 @@ describe('install errors', () => {
     expect(env.error).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'TAMPERED' });
     expect(env.error!.message).toBe('Resolved dependency failed its integrity check: fragile@1.0.0 was modified after publishing (changed: template.prompt)');
     expect(existsSync(join(dir, 'promptpm.lock'))).toBe(false);
+  });
+
+  it('refuses a reached version that does not validate instead of dropping its dependencies (exit 3, INVALID_MODULE)', async () => {
+    // Published by a tool with other rules: intact, but its manifest does not validate.
+    const side = join(base, 'side-registry');
+    await publishModule(side, writeTree(join(base, 'src', 'loose-1.0.0'), moduleFiles({ name: 'loose', version: '1.0.0', deps: { 'unicode-tables': '^2.0.0' } })));
+    republishManifest(join(side, 'modules/loose/1.0.0'), requiredAsText);
+    cpSync(join(side, 'modules/loose'), join(registry, 'modules/loose'), { recursive: true });
+    const dir = app('invalid-dependency', { loose: '^1.0.0' });
+    const { code, env } = await install(dir);
+    expect(code).toBe(3);
+    const file = join(registry, 'modules/loose/1.0.0/promptpm.yaml');
+    expect(env.error).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'INVALID_MODULE', path: dir, file });
+    expect(env.error!.message).toMatch(new RegExp(`^loose@1\\.0\\.0 does not validate: .*required.* \\(${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+\\)$`));
+    expect(existsSync(join(dir, 'promptpm.lock'))).toBe(false);
+    const info = await runCli(['info', 'loose', '--registry', registry, '--json']);
+    expect([info.code, (info.json as Envelope).error!.message]).toEqual([3, 'Published version does not validate: loose@1.0.0']);
   });
 
   it('validates the module first (exit 1)', async () => {

@@ -2,7 +2,7 @@
 // validated when it was published, so the fields are read straight from the manifest (parsed by the same
 // parsers as the module loader: `yaml` in PyYAML's YAML 1.1 dialect, smol-toml), each checked against the rules of
 // §2. Anything those checks do not accept goes through the full module loader instead, which gives an
-// empty entry for a manifest that does not validate.
+// empty entry for a manifest that does not validate, marked with its first error (`invalid`).
 import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
 import { sep } from 'node:path';
 import { INPUT_NAME, TYPE_NAME, isModuleName, isStrictSemver, isValidRange } from '../module/rules.js';
@@ -10,7 +10,7 @@ import { NOT_PLAIN, readPlainYaml } from '../module/plain-yaml.js';
 import { YAML_DIALECT } from '../module/yaml-dialect.js';
 import type * as Toml from 'smol-toml';
 import type * as Yaml from 'yaml';
-import type { Dependency, IndexEntry } from './types.js';
+import type { Dependency, IndexEntry, InvalidVersion } from './types.js';
 
 export interface StoredVersion extends IndexEntry {
   /** Inode of the version folder: a folder replaced under the same name is rescanned. */
@@ -25,7 +25,7 @@ const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 const MAX_ALIASES = 100;
 
 type Mapping = Record<string, unknown>;
-type Fields = Omit<StoredVersion, 'ino' | 'source' | 'verification'>;
+type Fields = Omit<StoredVersion, 'ino' | 'source' | 'verification' | 'invalid'>;
 
 const isMapping = (v: unknown): v is Mapping => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -140,26 +140,30 @@ async function parseText(text: string, isToml: boolean): Promise<unknown> {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Fast path: the fields from the manifest itself; null sends the version to the full loader. */
-async function quickEntry(dir: string): Promise<{ source: string; fields: Fields } | null> {
+async function quickEntry(dir: string): Promise<{ source: string; fields: Fields; invalid: null } | null> {
   let source = YAML_FILE;
   let bytes = readManifest(dir + sep + YAML_FILE);
   if (bytes === 'absent') bytes = readManifest(dir + sep + (source = TOML_FILE));
   if (bytes === null || bytes === 'absent') return null;
   try {
     const fields = indexFields(await parseText(utf8.decode(bytes), source === TOML_FILE));
-    return fields && { source, fields };
+    return fields && { source, fields, invalid: null };
   } catch {
     return null;
   }
 }
 
-async function loaderEntry(dir: string): Promise<{ source: string | null; fields: Fields }> {
+/** A file the loader names (absolute), relative to the version folder. */
+const inFolder = (dir: string, file: string | null): string | null => (file !== null && file.startsWith(dir + sep) ? file.slice(dir.length + 1) : file);
+
+async function loaderEntry(dir: string): Promise<{ source: string | null; fields: Fields; invalid: InvalidVersion | null }> {
   const { loadModule } = await import('../module/index.js');
   const mod = await loadModule(dir);
   const m = mod.manifest;
-  const at = mod.source === null ? -1 : mod.source.lastIndexOf(sep);
+  const first = m === null ? mod.errors[0] : undefined;
   return {
-    source: mod.source === null ? null : mod.source.slice(at + 1),
+    source: inFolder(mod.path, mod.source),
+    invalid: first === undefined ? null : { message: first.message, file: inFolder(mod.path, first.file), line: first.line, column: first.column },
     fields: {
       description: m?.module.description ?? '',
       tags: m?.module.tags ?? [],
@@ -171,6 +175,6 @@ async function loaderEntry(dir: string): Promise<{ source: string | null; fields
 }
 
 export async function loadEntry(dir: string, ino: string): Promise<StoredVersion> {
-  const { source, fields } = (await quickEntry(dir)) ?? (await loaderEntry(dir));
-  return { ino, source, verification: 'unverified', ...fields };
+  const { source, fields, invalid } = (await quickEntry(dir)) ?? (await loaderEntry(dir));
+  return { ino, source, verification: 'unverified', invalid, ...fields };
 }

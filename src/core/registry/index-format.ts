@@ -1,16 +1,18 @@
-// The index cache on disk (.promptpm/index.json), format 3: two lines, each a compact JSON object of
+// The index cache on disk (.promptpm/index.json), format 4: two lines, each a compact JSON object of
 // columns with one entry per version in name-then-semver order, repeated lists (tags, types, dependency
 // lists) and manifest file names stored once. The first line holds what a warm `list` prints (plus each
-// package's latest description); the second the rest (inodes, all descriptions, dependencies), parsed
+// package's latest description); the second the rest (inodes, all descriptions, dependencies, why a version
+// does not validate), parsed
 // only when asked for: a warm list of a large registry never parses it. Entries stay in the parsed
 // columns until something asks for them, so listing builds no per-version objects besides its rows.
 // Any other format, or a file that does not check out, is rebuilt from modules/.
 import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 import type { StoredVersion } from './index-entry.js';
 import { latestIndex } from './latest.js';
-import type { IndexEntry, Verification } from './types.js';
+import type { IndexEntry, InvalidVersion, Verification } from './types.js';
 
-export const FORMAT = 3;
+// 4: versions that do not validate are recorded as such (with their first error), not as having no dependencies.
+export const FORMAT = 4;
 
 export interface StoredName {
   /** The folder's mtime (ms) when it was last scanned, or null to rescan it on the next read. */
@@ -68,7 +70,13 @@ interface Detail {
   dependencies: number[];
   /** Interned dependency lists, each stored flat as name, range, name, range… */
   depLists: string[][];
+  /** Per version: its position in `problems`, or -1 when it validates. */
+  invalid: number[];
+  /** First validation errors as [message, file, line, column]. */
+  problems: Problem[];
 }
+
+type Problem = [message: string, file: string | null, line: number | null, column: number | null];
 
 const STATE_LETTER: Record<Verification, string> = { ok: 'o', tampered: 't', unreadable: 'r', unverified: 'u' };
 const LETTER_STATE: Record<string, Verification> = { o: 'ok', t: 'tampered', r: 'unreadable', u: 'unverified' };
@@ -89,6 +97,8 @@ function fromColumns(c: Columns, d: Detail, k: number): StoredVersion {
   const flat = d.depLists[d.dependencies[k]!]!;
   const dependencies: StoredVersion['dependencies'] = [];
   for (let i = 0; i < flat.length; i += 2) dependencies.push({ name: flat[i]!, range: flat[i + 1]! });
+  const p = d.invalid[k]!;
+  const problem = p < 0 ? null : d.problems[p]!;
   return {
     ino: d.inos[k]!,
     source: s < 0 ? null : c.strings[s]!,
@@ -98,6 +108,7 @@ function fromColumns(c: Columns, d: Detail, k: number): StoredVersion {
     verification: LETTER_STATE[c.states[k]!]!,
     inputTypes: c.lists[c.inputTypes[k]!]!,
     outputTypes: c.lists[c.outputTypes[k]!]!,
+    invalid: problem && { message: problem[0], file: problem[1], line: problem[2], column: problem[3] },
   };
 }
 
@@ -175,7 +186,13 @@ export function encodeIndex(idx: IndexFile): string {
     strings: strings.items,
     states: '',
   };
-  const d: Detail = { inos: [], descriptions: [], dependencies: [], depLists: depLists.items };
+  const problems = new Interner<Problem>();
+  const d: Detail = { inos: [], descriptions: [], dependencies: [], depLists: depLists.items, invalid: [], problems: problems.items };
+  const problemId = (v: InvalidVersion | null): number => {
+    if (v === null) return -1;
+    const row: Problem = [v.message, v.file, v.line, v.column];
+    return problems.id(row, JSON.stringify(row));
+  };
   const states: string[] = [];
   for (const [name, stored] of idx.names) {
     c.names.push(name);
@@ -194,6 +211,7 @@ export function encodeIndex(idx: IndexFile): string {
       d.inos.push(e.ino);
       d.descriptions.push(e.description);
       d.dependencies.push(list(depLists, e.dependencies.flatMap((dep) => [dep.name, dep.range])));
+      d.invalid.push(problemId(e.invalid));
       states.push(STATE_LETTER[e.verification]);
     });
     // A name without versions has no latest; keep the column one per name.
@@ -241,6 +259,10 @@ function wellFormed(c: Columns): boolean {
   return [c.tags, c.inputTypes, c.outputTypes].every((col) => indexesWithin(col, total, L));
 }
 
+const isLocation = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isInteger(v) && v > 0);
+const isProblem = (v: unknown): v is Problem =>
+  Array.isArray(v) && v.length === 4 && typeof v[0] === 'string' && (v[1] === null || typeof v[1] === 'string') && isLocation(v[2]) && isLocation(v[3]);
+
 /** The second line's columns, or null when they do not check out against the first line's. */
 function parseDetail(text: string, c: Columns): Detail | null {
   let d: Detail;
@@ -254,7 +276,8 @@ function parseDetail(text: string, c: Columns): Detail | null {
     return null;
   }
   if (!Array.isArray(d.depLists) || !d.depLists.every((l) => isStrings(l) && l.length % 2 === 0)) return null;
-  return indexesWithin(d.dependencies, total, d.depLists.length) ? d : null;
+  if (!Array.isArray(d.problems) || !d.problems.every(isProblem)) return null;
+  return indexesWithin(d.dependencies, total, d.depLists.length) && indexesWithin(d.invalid, total, d.problems.length, -1) ? d : null;
 }
 
 const ALL_OK_TAIL = /^,"states":"o*"\}$/;

@@ -17,10 +17,16 @@ import { isModuleName } from '../module/name-version.js';
 type ValidManifest = NonNullable<LoadedModule['manifest']>;
 
 function invalidModule(name: string, version: string, mod: LoadedModule): PromptPMError {
+  const first = mod.errors[0];
   return new PromptPMError('DEPENDENCY_ERROR', `Published version does not validate: ${name}@${version}`, {
     hint: 'It was published by a tool with other rules or edited afterwards; publish a corrected version.',
     path: name,
     reason: 'INVALID_MODULE',
+    // Where its first error is, as resolving reports it.
+    field: first?.field,
+    file: first?.file,
+    line: first?.line,
+    column: first?.column,
     data: { errors: mod.errors, warnings: mod.warnings },
   });
 }

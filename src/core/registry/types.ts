@@ -44,13 +44,24 @@ export interface Dependency {
   range: string;
 }
 
+/** Why a published version does not validate: its first validation error (file relative to the version folder). */
+export interface InvalidVersion {
+  message: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+}
+
 export interface IndexEntry {
   description: string;
   tags: string[];
+  /** Empty for a version that does not validate: see `invalid`. */
   dependencies: Dependency[];
   verification: Verification;
   inputTypes: string[];
   outputTypes: string[];
+  /** Null when the version validates; else resolving never takes it as a module without dependencies. */
+  invalid: InvalidVersion | null;
 }
 
 export interface RegistryIndex {

@@ -1,8 +1,10 @@
-// The DEPENDENCY_ERRORs of resolution (exit 3), each with its reason, plain-sentence explanation in
-// data.explanation and structured data beside it.
+// The DEPENDENCY_ERRORs of resolution (exit 3), each with its reason, structured data, and a plain-sentence
+// explanation in data.explanation where there is more to say than the message.
 import { PromptPMError } from '../errors.js';
 import type { VersionVerification } from '../registry/types.js';
 import type { Explanation } from './explain.js';
+import type { InvalidVersion } from './types.js';
+import { isAbsolute, join } from 'node:path';
 import type { Cycle, ResolvedGraph } from './graph.js';
 
 export function conflictError(path: string, e: Explanation): PromptPMError {
@@ -52,6 +54,26 @@ export function integrityError(path: string, bad: VersionVerification[]): Prompt
       explanation,
       integrity: bad.map(({ name, version, status, changed, missing, extra }) => ({ name, version, status, changed, missing, extra })),
     },
+  });
+}
+
+/**
+ * A version the resolution reached whose manifest does not validate, named with its first error:
+ * `<name>@<version> does not validate: <message> (<file>:<line>:<column>)`, the file absolute when `dir` is given.
+ */
+export function invalidVersionError(path: string, found: { name: string; version: string; invalid: InvalidVersion }, dir?: string): PromptPMError {
+  const { name, version, invalid } = found;
+  const file = invalid.file === null ? null : dir === undefined || isAbsolute(invalid.file) ? invalid.file : join(dir, invalid.file);
+  const where = file === null ? '' : ` (${[file, invalid.line, invalid.column].filter((part) => part !== null).join(':')})`;
+  const message = `${name}@${version} does not validate: ${invalid.message}${where}`;
+  return new PromptPMError('DEPENDENCY_ERROR', message, {
+    hint: `It was published by a tool with other rules or edited afterwards; publish a corrected version of ${name}, or choose a range that excludes ${version}.`,
+    path,
+    reason: 'INVALID_MODULE',
+    file,
+    line: invalid.line,
+    column: invalid.column,
+    data: { invalid: { name, version, ...invalid, file } },
   });
 }
 

@@ -11,5 +11,9 @@ export function indexSource(index: RegistryIndex): VersionSource {
       const versions = versionsOf(name);
       return Object.hasOwn(versions, version) ? versions[version]!.dependencies : [];
     },
+    invalid: (name, version) => {
+      const versions = versionsOf(name);
+      return Object.hasOwn(versions, version) ? versions[version]!.invalid : null;
+    },
   };
 }

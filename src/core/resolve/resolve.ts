@@ -19,7 +19,8 @@ export async function resolveDependencies(registry: string, root: RootModule, op
 
 /** The whole resolution against an absolute registry path; errors carry `errorPath`. */
 export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions): Promise<Resolution> {
-  const graph = await solveDependencies(indexSource(await readIndex(registryPath)), root, { ...opts, errorPath });
+  const versionDir = (name: string, version: string): string => versionPath(registryPath, name, version);
+  const graph = await solveDependencies(indexSource(await readIndex(registryPath)), root, { ...opts, errorPath, versionDir });
   const order = installOrder(graph);
   const resolved = new Map(order.map((name) => [name, graph.versions.get(name)!]));
   let checks;

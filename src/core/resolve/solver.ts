@@ -5,13 +5,20 @@
 import type { LongWorkOptions } from '../progress.js';
 import { incompatibility, type Incompatibility, type Term } from './incompatibility.js';
 import { PartialSolution } from './partial-solution.js';
-import type { Dependency, RootModule, VersionSource } from './types.js';
+import type { Dependency, InvalidVersion, RootModule, VersionSource } from './types.js';
 import { RangeCache, Universe } from './universe.js';
 
 /** Thrown when no solution exists; `incompatibility` is the root of the derivation that proves it. */
 export class SolveFailure extends Error {
   constructor(readonly incompatibility: Incompatibility) {
     super('Version solving failed');
+  }
+}
+
+/** Thrown when the highest allowed version of a module does not validate: it is never used as one without dependencies. */
+export class InvalidVersionReached extends Error {
+  constructor(readonly found: { name: string; version: string; invalid: InvalidVersion }) {
+    super(`${found.name}@${found.version} does not validate`);
   }
 }
 
@@ -192,6 +199,8 @@ export class Solver {
     if (best === null) return null;
     const u = this.universe(best);
     const index = u.highest(this.solution.worlds(best));
+    const invalid = best === this.root.name ? null : (this.source.invalid?.(best, u.versions[index]!) ?? null);
+    if (invalid) throw new InvalidVersionReached({ name: best, version: u.versions[index]!, invalid });
     let conflict = false;
     for (const inc of this.factsOf(best, index)) {
       this.add(inc);

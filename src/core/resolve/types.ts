@@ -1,4 +1,7 @@
 // The resolver's public shapes. ResolvedNode matches resolvedNodeSchema in src/shared/ipc/schemas.ts.
+import type { InvalidVersion } from '../registry/types.js';
+
+export type { InvalidVersion };
 
 export interface Dependency {
   name: string;
@@ -12,6 +15,8 @@ export interface VersionSource {
   versions(name: string): readonly string[];
   /** Declared dependencies of one published version. */
   dependencies(name: string, version: string): readonly Dependency[];
+  /** Why a published version does not validate, or null; resolution that reaches such a version fails. */
+  invalid?(name: string, version: string): InvalidVersion | null;
 }
 
 export interface RootModule {

@@ -1,8 +1,8 @@
 // Index entries are read straight from the manifest; they must equal what the full module loader gives
-// for every module that validates, and fall back to the loader's answer (an empty entry) whenever one of
-// the fields the index keeps is not valid.
+// for every module that validates, and fall back to the loader's answer (an empty entry marked invalid with
+// its first error, never one that merely has no dependencies) whenever one of the fields the index keeps is not valid.
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadModule } from '../../../src/core/module/index.js';
@@ -11,14 +11,16 @@ import { FIXTURE_REGISTRY, makeModule, tempDir } from './helpers.js';
 
 const FIXTURE_MODULES = fileURLToPath(new URL('../../fixtures/modules', import.meta.url));
 
-/** The entry as the module loader defines it: the validated manifest's fields, or empty ones. */
+/** The entry as the module loader defines it: the validated manifest's fields, or empty ones marked with the first error. */
 async function loaderEntry(dir: string): Promise<unknown> {
   const mod = await loadModule(dir);
   const m = mod.manifest;
+  const first = m === null ? mod.errors[0]! : null;
   return {
     ino: 'x',
     source: mod.source === null ? null : basename(mod.source),
     verification: 'unverified',
+    invalid: first && { message: first.message, file: first.file === null ? null : relative(mod.path, first.file), line: first.line, column: first.column },
     description: m?.module.description ?? '',
     tags: m?.module.tags ?? [],
     dependencies: m?.dependencies ?? [],
@@ -44,7 +46,7 @@ describe('index entries', () => {
     }
   });
 
-  it('falls back to the loader (an empty entry) when an indexed field is invalid', async () => {
+  it('falls back to the loader (an empty entry marked with its first error) when an indexed field is invalid', async () => {
     const bad: Record<string, string> = {
       range: '  - { name: other-module, version: "not a range" }\n',
       self: '  - { name: demo-module, version: "^1.0.0" }\n',
@@ -53,12 +55,12 @@ describe('index entries', () => {
     for (const [what, deps] of Object.entries(bad)) {
       const dir = makeModule(tempDir(), 'demo-module', '1.0.0');
       writeFileSync(join(dir, 'promptpm.yaml'), `${readFileSync(join(dir, 'promptpm.yaml'), 'utf8')}dependencies:\n${deps}`);
-      expect(await loadEntry(dir, 'x'), what).toMatchObject({ source: 'promptpm.yaml', description: '', dependencies: [] });
+      expect(await loadEntry(dir, 'x'), what).toMatchObject({ source: 'promptpm.yaml', description: '', dependencies: [], invalid: { file: 'promptpm.yaml' } });
     }
     const typo = makeModule(tempDir(), 'demo-module', '1.0.0');
     cpSync(join(FIXTURE_MODULES, 'bad-yaml', 'promptpm.yaml'), join(typo, 'promptpm.yaml'));
     expect(await loadEntry(typo, 'x')).toEqual(await loaderEntry(typo));
-    expect(await loadEntry(tempDir(), 'x')).toMatchObject({ source: null, description: '' });
+    expect(await loadEntry(tempDir(), 'x')).toMatchObject({ source: null, description: '', invalid: { message: expect.any(String) } });
   });
 
   it('reads YAML 1.1 scalars the way the loader does', async () => {

@@ -1,4 +1,4 @@
-// The index file (format 3: a line for list, a line for the rest): what is written reads back the same, and a damaged, hostile or older file is
+// The index file (format 4: a line for list, a line for the rest): what is written reads back the same, and a damaged, hostile or older file is
 // never trusted: it is rebuilt from modules/, so list answers exactly as with no index at all.
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +29,8 @@ describe('index file format', () => {
     expect(encodeIndex(decoded!)).toBe(text);
     const [first, second, ...more] = text.split('\n');
     expect(more).toEqual([]);
-    expect(JSON.parse(first!)).toMatchObject({ format: 3, names: ['technical-summarizer', 'text-normalizer'], states: 'ooo', stray: ['modules/text-normalizer/1.0.0.tmp'] });
-    expect(Object.keys(JSON.parse(second!) as object).sort()).toEqual(['depLists', 'dependencies', 'descriptions', 'inos']);
+    expect(JSON.parse(first!)).toMatchObject({ format: 4, names: ['technical-summarizer', 'text-normalizer'], states: 'ooo', stray: ['modules/text-normalizer/1.0.0.tmp'] });
+    expect(Object.keys(JSON.parse(second!) as object).sort()).toEqual(['depLists', 'dependencies', 'descriptions', 'inos', 'invalid', 'problems']);
   });
 
   it('rebuilds instead of trusting a damaged or hostile file', async () => {
@@ -53,6 +53,8 @@ describe('index file format', () => {
       [good, { ...detail, inos: ['1'] }],
       [good, { ...detail, dependencies: [0, 0, 9] }],
       [good, { ...detail, depLists: [['odd']] }],
+      [good, { ...detail, invalid: [0, -1, -1] }],
+      [good, { ...detail, problems: [['no location', 'promptpm.yaml', 0, 1]], invalid: [0, -1, -1] }],
     ];
     for (const [bad1, bad2] of damaged) {
       const text = `${JSON.stringify(bad1)}\n${JSON.stringify(bad2)}`;
@@ -95,7 +97,20 @@ describe('index file format', () => {
       verification: 'unverified',
       inputTypes: ['plain_text'],
       outputTypes: ['normalized_text'],
+      invalid: null,
     });
+  });
+
+  it('keeps a version that does not validate marked with its first error, through a write and a read', async () => {
+    const reg = fixtureCopy();
+    const dir = join(reg, 'modules', 'text-normalizer', '1.1.0');
+    writeFileSync(join(dir, 'promptpm.yaml'), readFileSync(join(dir, 'promptpm.yaml'), 'utf8').replace(/required: true/, 'required: "sure"'));
+    const invalid = { message: expect.stringContaining('required'), file: 'promptpm.yaml', line: expect.any(Number), column: expect.any(Number) };
+    expect((await readIndex(reg)).modules['text-normalizer']?.['1.1.0']).toMatchObject({ dependencies: [], invalid });
+    const text = readFileSync(indexPath(reg), 'utf8');
+    expect(encodeIndex(decodeIndex(text)!)).toBe(text);
+    expect((await readIndex(reg)).modules['text-normalizer']?.['1.1.0']?.invalid).toEqual(invalid);
+    expect((await readIndex(reg)).modules['text-normalizer']?.['1.0.0']?.invalid).toBeNull();
   });
 
   it('tells from the text alone whether every version is recorded ok, which no description can fake', async () => {

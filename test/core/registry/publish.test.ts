@@ -74,7 +74,7 @@ describe('publish', () => {
     const failing = makeModule(tempDir(), 'demo-module', '1.0.0', { 'template.prompt': 'Repeat: {{text}}\n' });
     writeFileSync(join(failing, 'promptpm.yaml'), readFileSync(join(failing, 'promptpm.yaml'), 'utf8').replace('contains: "hello"', 'contains: "Echo:"'));
     const failure = await publishModule(reg, failing).catch((e: unknown) => e);
-    expect(failure).toMatchObject({ code: 'TEST_FAILURE', exitCode: 2, data: { total: 1, failed: 1 } });
+    expect(failure).toMatchObject({ code: 'TEST_FAILURE', exitCode: 2, data: { tests: { total: 1, passed: 0, failed: 1 } } });
   });
 
   it.each(['http://example.com/reg', 'https:reg', 'file:///tmp/reg', 's3://bucket'])('refuses the URL %s as a registry', async (url) => {

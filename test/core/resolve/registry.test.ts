@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
 import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { moduleFiles, tempDir, writeTree } from '../../cli/helpers.js';
+import { readIndex } from '../../../src/core/registry/index.js';
+import { republishManifest, requiredAsText } from '../../support/invalid-version.js';
 
 const base = tempDir('promptpm-resolve-');
 let registry: string;
@@ -53,6 +55,25 @@ describe('resolveDependencies', () => {
       path: registry,
       data: { integrity: [{ name: 'd', version: '1.1.0', status: 'tampered', changed: [], missing: [], extra: ['extra.txt'] }] },
     });
+  });
+
+  it('fails with DEPENDENCY_ERROR naming a reached version that does not validate and its first error', async () => {
+    republishManifest(join(registry, 'modules/d/1.1.0'), requiredAsText);
+    // As the other tool would leave it: a version folder our index has not seen yet.
+    rmSync(join(registry, '.promptpm'), { recursive: true });
+    const stored = (await readIndex(registry)).modules.d!['1.1.0']!;
+    expect(stored.invalid).toEqual({ message: expect.stringContaining('required'), file: 'promptpm.yaml', line: expect.any(Number), column: expect.any(Number) });
+    const err = (await resolveDependencies(registry, root).catch((e: unknown) => e)) as Error & { file: string; line: number; column: number };
+    const file = join(registry, 'modules/d/1.1.0/promptpm.yaml');
+    expect(err).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'INVALID_MODULE', path: registry, file, line: stored.invalid!.line });
+    expect(err.message).toBe(`d@1.1.0 does not validate: ${stored.invalid!.message} (${file}:${err.line}:${err.column})`);
+  });
+
+  it('resolves past a version that does not validate when nothing reaches it', async () => {
+    republishManifest(join(registry, 'modules/d/1.0.0'), requiredAsText);
+    rmSync(join(registry, '.promptpm'), { recursive: true });
+    const res = await resolveDependencies(registry, root);
+    expect(res.installed.map((i) => `${i.name}@${i.version}`)).toEqual(['d@1.1.0', 'b@1.0.0', 'c@1.0.0']);
   });
 
   it('refuses a resolved version without its immutability manifest', async () => {

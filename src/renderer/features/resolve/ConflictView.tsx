@@ -6,6 +6,7 @@ const TITLES: Record<string, string> = {
   CYCLE: 'The dependencies form a cycle',
   NOT_FOUND: 'A dependency is missing from the registry',
   TAMPERED: 'A dependency has been tampered with',
+  INVALID_MODULE: 'A dependency does not validate',
 };
 
 export function ConflictView({ error, explanation }: { error: ErrorObject; explanation: string[] }) {
