@@ -4,11 +4,13 @@ import type { VersionDetail } from '../../../shared/ipc/schemas';
 import { isComplete, useRegistryListing } from '../../api/listing';
 import { useVersionDetail, type VersionRef } from '../../api/queries';
 import { navigate, type ModuleTab } from '../../app/router';
+import { toAppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/States';
 import { VerificationBadge } from '../../components/VerificationBadge';
 import { DependenciesView } from '../resolve/DependenciesView';
 import { FileChanges } from '../verify/FileChanges';
+import { INVALID_REASON, InvalidVersion } from './InvalidVersion';
 import { ModuleTabs } from './ModuleTabs';
 import { OverviewTab } from './OverviewTab';
 import { TemplateView } from './TemplateView';
@@ -47,6 +49,7 @@ function TamperedNotice({ detail }: { detail: VersionDetail }) {
 function VersionPane({ versionRef, tab, previous }: { versionRef: VersionRef; tab: ModuleTab; previous: string | null }) {
   const detail = useVersionDetail(versionRef);
   if (detail.isPending) return <Loading label={`Reading and verifying ${versionRef.name}@${versionRef.version}…`} />;
+  if (detail.isError && toAppError(detail.error).info.reason === INVALID_REASON) return <InvalidVersion versionRef={versionRef} error={detail.error} />;
   if (detail.isError)
     return (
       <ErrorPanel error={detail.error} title={`${versionRef.name}@${versionRef.version} could not be read`}>
