@@ -35,7 +35,15 @@ const isMapping = (v: unknown): v is Mapping => {
 const field = (m: Mapping, key: string): unknown => (Object.hasOwn(m, key) ? m[key] : undefined);
 const nonBlank = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-/** The manifest's bytes: 'absent' when there is no such entry, null when it exists but is not a plain readable file. */
+// One buffer per thread: nearly every manifest fits, and is then read whole by a single read(2), without
+// an fstat: a read that stops short of the buffer's end has reached the end of the file.
+const SMALL_MANIFEST = 64 * 1024;
+const smallBuffer = Buffer.allocUnsafe(SMALL_MANIFEST);
+
+/**
+ * The manifest's bytes: 'absent' when there is no such entry, null when it exists but is not a plain
+ * readable file. A small manifest comes back in the shared buffer: decode it before reading another.
+ */
 function readManifest(path: string): Buffer | 'absent' | null {
   let fd: number;
   try {
@@ -44,11 +52,16 @@ function readManifest(path: string): Buffer | 'absent' | null {
     return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : null;
   }
   try {
+    // A folder fails the read; a FIFO or device reads as empty or fills the buffer, and then the
+    // fstat below (or the full loader, for an empty text) refuses it.
+    const first = readSync(fd, smallBuffer, 0, SMALL_MANIFEST, null);
+    if (first < SMALL_MANIFEST) return smallBuffer.subarray(0, first);
     const st = fstatSync(fd);
     const size = st.size;
     if (!st.isFile() || size > MAX_MANIFEST_BYTES) return null;
     const buf = Buffer.allocUnsafe(size + 1);
-    let off = 0;
+    smallBuffer.copy(buf, 0, 0, first);
+    let off = first;
     for (let n = 1; n > 0 && off < buf.length; off += n) n = readSync(fd, buf, off, buf.length - off, null);
     // A file that grew past its stat size since is left to the full loader.
     return off > size ? null : buf.subarray(0, off);
@@ -85,6 +98,17 @@ function types(v: unknown, named: boolean): string[] | null {
   return out;
 }
 
+// Published manifests repeat a few ranges many times over: each distinct one is parsed once per thread.
+const rangeChecks = new Map<string, boolean>();
+function isKnownGoodRange(range: string): boolean {
+  let ok = rangeChecks.get(range);
+  if (ok === undefined) {
+    ok = isValidRange(range);
+    if (rangeChecks.size < 10_000) rangeChecks.set(range, ok);
+  }
+  return ok;
+}
+
 function dependencies(v: unknown, self: string): Dependency[] | null {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) return null;
@@ -94,7 +118,7 @@ function dependencies(v: unknown, self: string): Dependency[] | null {
     const name = field(item, 'name');
     const range = field(item, 'version');
     if (typeof name !== 'string' || !isModuleName(name) || name === self || out.some((d) => d.name === name)) return null;
-    if (typeof range !== 'string' || !isValidRange(range)) return null;
+    if (typeof range !== 'string' || !isKnownGoodRange(range)) return null;
     out.push({ name, range });
   }
   return out;

@@ -1,6 +1,8 @@
 // Index entries of plain manifests come from the plain YAML reader without a full YAML document; any other
-// manifest still takes the full parser, with the same entry either way.
-import { readFileSync, writeFileSync } from 'node:fs';
+// manifest still takes the full parser, with the same entry either way. Manifests are read in one call
+// into a shared buffer when they fit it.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Yaml from 'yaml';
@@ -45,5 +47,21 @@ describe('index entries of YAML manifests', () => {
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('tags: [demo]', 'tags: &t [demo]'));
     expect(await loadEntry(dir, 'x')).toMatchObject(ENTRY);
     expect(parsed.documents).toBe(1);
+  });
+
+  it('read a manifest larger than the shared read buffer whole', async () => {
+    const dir = makeModule(tempDir());
+    const manifest = join(dir, 'promptpm.yaml');
+    // The fields come after 100 KB of comments, past the end of the buffer.
+    writeFileSync(manifest, `${'# padding\n'.repeat(10_000)}${readFileSync(manifest, 'utf8')}`);
+    expect(await loadEntry(dir, 'x')).toMatchObject(ENTRY);
+    expect(parsed.documents).toBe(0);
+  });
+
+  it('leave a FIFO named promptpm.yaml to the module loader, without waiting on it', async () => {
+    const dir = makeModule(tempDir());
+    rmSync(join(dir, 'promptpm.yaml'));
+    execFileSync('mkfifo', [join(dir, 'promptpm.yaml')]);
+    expect(await loadEntry(dir, 'x')).toMatchObject({ description: '', tags: [], dependencies: [] });
   });
 });
