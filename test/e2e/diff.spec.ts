@@ -130,7 +130,7 @@ test('compare with the previous version: verdict, contract changes, files; layou
 
 test('dark theme', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.evaluate(() => (window.location.hash = '#/compare/summarizer/1.2.0/1.3.0'));
+  await page.evaluate("window.location.hash = '#/compare/summarizer/1.2.0/1.3.0'");
   await expect(page.getByRole('region', { name: 'Semver verdict' })).toHaveAttribute('data-verdict', 'under-bumped');
   await expect(page.locator('.cm-changedText').first()).toBeVisible();
   await page.screenshot({ path: screenshot('diff-side-by-side-dark') });

@@ -1,4 +1,4 @@
-// Public API of the module model (see /work/notes/common.md): loading with full validation, and
+// Public API of the module model (docs/module-format.md): loading with full validation, and
 // the `init` scaffold. The helpers below are shared with the test runner.
 export { loadModule, MANIFEST_TOML, MANIFEST_YAML, type LoadOptions } from './load.js';
 export type { ModuleFile } from './folder-contents.js';

@@ -11,6 +11,7 @@ import { createHandlers, type MainHandlers } from '../../../src/main/handlers/cr
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
 import { AllowList } from '../../../src/main/state/allow-list.js';
 import { SettingsStore } from '../../../src/main/state/settings.js';
+import { versionDiffSchema } from '../../../src/shared/ipc/diff-schemas.js';
 import { writeTree } from '../../support/files.js';
 
 const builtWorker = join(import.meta.dirname, '../../../out/cli/core/registry/registry-worker.js');
@@ -70,9 +71,10 @@ describe('comparing versions in the app', () => {
     const { result, tasks } = await onThread(() => dispatch(main.handlers, 'module.diff', [{ name: 'echo', a: '1.2.0', b: '1.3.0' }]));
     expect(tasks).toEqual(['diffVersions']);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.verdict).toMatchObject({ status: 'under-bumped', required: 'major', actual: 'minor', minimum: '2.0.0' });
-    expect(result.value.contract.changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'input-removed', subject: 'tone', severity: 'major' })]));
-    expect(result.value.files.changes.map((f) => [f.path, f.status])).toEqual([
+    const value = versionDiffSchema.parse(result.value);
+    expect(value.verdict).toMatchObject({ status: 'under-bumped', required: 'major', actual: 'minor', minimum: '2.0.0' });
+    expect(value.contract.changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'input-removed', subject: 'tone', severity: 'major' })]));
+    expect(value.files.changes.map((f) => [f.path, f.status])).toEqual([
       ['promptpm.yaml', 'changed'],
       ['template.prompt', 'changed'],
     ]);

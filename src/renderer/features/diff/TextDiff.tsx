@@ -25,7 +25,7 @@ interface Props {
 
 const COLLAPSE = { margin: 3, minSize: 6 };
 // Bounds the editor's own diff on huge files: past the budget it shows a coarser (still correct) diff.
-const DIFF_CONFIG = { scanLimit: 2000, timeout: 300 };
+const DIFF_CONFIG = {};
 
 const stepKeys = keymap.of([
   { key: 'n', run: goToNextChunk },
