@@ -137,3 +137,20 @@ test('dark theme', async ({ page }) => {
   await page.getByRole('region', { name: 'template.prompt (changed)' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshot('diff-side-by-side-dark-template') });
 });
+
+test('line numbers stay beside their lines when a long line wraps on one side only', async ({ page }) => {
+  await page.evaluate("window.location.hash = '#/compare/summarizer/1.2.0/1.3.0'");
+  const template = page.getByRole('region', { name: 'template.prompt (changed)' });
+  await expect(template.locator('.cm-changedText').first()).toBeVisible();
+  await template.scrollIntoViewIfNeeded();
+  for (const side of ['a', 'b'] as const) {
+    const editor = template.locator(`.cm-merge-${side}`);
+    // "Line 23 …" is line 24 of both versions' templates.
+    const line = editor.locator('.cm-line', { hasText: 'Line 23 of the instructions' });
+    const number = editor.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^24$/ });
+    await expect(async () => {
+      const [l, n] = [await line.boundingBox(), await number.boundingBox()];
+      expect(Math.abs(l!.y - n!.y)).toBeLessThan(2);
+    }).toPass({ timeout: 3000 });
+  }
+});

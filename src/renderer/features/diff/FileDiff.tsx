@@ -38,6 +38,7 @@ function Texts({ diffRef, file, layout, onStep }: { diffRef: DiffRef; file: File
     <TextDiff
       before={texts.data.before ?? ''}
       after={texts.data.after ?? ''}
+      hunks={file.hunks}
       layout={layout}
       beforeLabel={`${file.from ?? file.path} in ${diffRef.a}`}
       afterLabel={`${file.path} in ${diffRef.b}`}
@@ -77,7 +78,7 @@ export function FileDiff({ diffRef, file, layout, initiallyOpen }: { diffRef: Di
             <p className="muted">Moved without a change in content.</p>
           ) : file.content === 'text' || file.content === 'too-costly' ? (
             <>
-              {file.content === 'too-costly' && <p className="notice">So many lines changed that a line diff would take too long: the editor shows its own coarser diff.</p>}
+              {file.content === 'too-costly' && <p className="notice">So many lines changed that the file is shown as replaced as a whole.</p>}
               <Texts diffRef={diffRef} file={file} layout={layout} onStep={onStep} />
             </>
           ) : (

@@ -8,6 +8,8 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { MergeView, getChunks, goToNextChunk, goToPreviousChunk, unifiedMergeView } from '@codemirror/merge';
 import { useEffect, useRef } from 'react';
+import type { FileChangeView } from '../../../shared/ipc/diff-schemas';
+import { changesFromHunks } from './core-changes';
 import { diffTheme } from './editor-theme';
 
 export type DiffLayout = 'side-by-side' | 'inline';
@@ -15,6 +17,8 @@ export type DiffLayout = 'side-by-side' | 'inline';
 interface Props {
   before: string;
   after: string;
+  /** Core's hunks of these two texts: the editors show exactly these changes. */
+  hunks: FileChangeView['hunks'];
   layout: DiffLayout;
   /** Accessible names of the two sides, e.g. "template.prompt in 1.2.0". */
   beforeLabel: string;
@@ -24,8 +28,6 @@ interface Props {
 }
 
 const COLLAPSE = { margin: 3, minSize: 6 };
-// Bounds the editor's own diff on huge files: past the budget it shows a coarser (still correct) diff.
-const DIFF_CONFIG = {};
 
 const stepKeys = keymap.of([
   { key: 'n', run: goToNextChunk },
@@ -58,7 +60,7 @@ function sideExtensions(label: string, onStep: Props['onStep']): Extension[] {
   ];
 }
 
-export function TextDiff({ before, after, layout, beforeLabel, afterLabel, onStep }: Props) {
+export function TextDiff({ before, after, hunks, layout, beforeLabel, afterLabel, onStep }: Props) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -68,6 +70,7 @@ export function TextDiff({ before, after, layout, beforeLabel, afterLabel, onSte
     // One scroll container for both sides (CSSOM styles, which the CSP allows): they scroll together.
     Object.assign(parent.style, { maxHeight: '70vh', overflow: 'auto' });
     root.replaceChildren(parent);
+    const diffConfig = { override: (a: string, b: string) => changesFromHunks(hunks, a, b) };
     if (layout === 'side-by-side') {
       const view = new MergeView({
         root,
@@ -77,9 +80,14 @@ export function TextDiff({ before, after, layout, beforeLabel, afterLabel, onSte
         highlightChanges: true,
         gutter: true,
         collapseUnchanged: COLLAPSE,
-        diffConfig: DIFF_CONFIG,
+        diffConfig,
       });
-      return () => view.destroy();
+      // Wrapped lines change height once the layout settles; measure again so the gutters stay aligned.
+      const frame = requestAnimationFrame(() => [view.a, view.b].forEach((side) => side.requestMeasure()));
+      return () => {
+        cancelAnimationFrame(frame);
+        view.destroy();
+      };
     }
     const view = new EditorView({
       root,
@@ -88,12 +96,12 @@ export function TextDiff({ before, after, layout, beforeLabel, afterLabel, onSte
         doc: after,
         extensions: [
           ...sideExtensions(`${beforeLabel} → ${afterLabel}`, onStep),
-          unifiedMergeView({ original: before, highlightChanges: true, gutter: true, mergeControls: false, collapseUnchanged: COLLAPSE, diffConfig: DIFF_CONFIG }),
+          unifiedMergeView({ original: before, highlightChanges: true, gutter: true, mergeControls: false, collapseUnchanged: COLLAPSE, diffConfig }),
         ],
       }),
     });
     return () => view.destroy();
-  }, [before, after, layout, beforeLabel, afterLabel, onStep]);
+  }, [before, after, hunks, layout, beforeLabel, afterLabel, onStep]);
 
   return <div ref={host} className={`text-diff text-diff-${layout}`} data-layout={layout} />;
 }
