@@ -50,8 +50,8 @@ function statDir(path: string): Stats | null {
 }
 
 /** The folder's mtime (ms, sub-microsecond precision), or null while it is too recent to be trusted. */
-function stamp(st: Stats, now: number): number | null {
-  return now - st.mtimeMs > SETTLE_MS ? st.mtimeMs : null;
+function stamp(mtimeMs: number, now: number): number | null {
+  return now - mtimeMs > SETTLE_MS ? mtimeMs : null;
 }
 
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -101,7 +101,7 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
     return had;
   }
   let changed = false;
-  const topStamp = stamp(top, now);
+  const topStamp = stamp(top.mtimeMs, now);
   if (topStamp === null || topStamp !== idx.modulesMtime) {
     const { names, stray } = await (await import('./scan.js')).scanNames(registry);
     const next: IndexFile['names'] = new Map();
@@ -112,23 +112,24 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
     idx.modulesMtime = topStamp;
   }
   const pending: Array<[string, StoredName]> = [];
-  const stamps: Array<number | null> = [];
   // Plain concatenation: names in the index are checked path segments, and this runs for every module.
   const base = modulesDir(registry) + sep;
   let checked = 0;
   for (const [name, stored] of idx.names) {
     // Let the event loop breathe now and then: verify feeds its worker threads meanwhile.
     if ((++checked & 1023) === 0) await yieldNow();
-    const st = statDir(base + name);
-    if (st === null) {
-      idx.names.delete(name);
-      changed = true;
-      continue;
+    // A folder without a trusted mtime (every one, on a first build) is rescanned whatever it holds now:
+    // its job reads the mtime on the pool instead of a stat here, one module after another.
+    if (stored.mtime !== null) {
+      const st = statDir(base + name);
+      if (st === null) {
+        idx.names.delete(name);
+        changed = true;
+        continue;
+      }
+      if (stamp(st.mtimeMs, now) === stored.mtime) continue;
     }
-    const s = stamp(st, now);
-    if (s !== null && s === stored.mtime) continue;
     pending.push([name, stored]);
-    stamps.push(s);
   }
   if (pending.length === 0 && !changed) return false;
   // Rescans and rewrites need the per-version section; a damaged one means rebuilding from scratch.
@@ -138,7 +139,9 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
   const results = await rescan(jobs, opts);
   jobs.forEach((job, i) => {
     const stored = idx.names.get(job.name);
-    if (stored && apply(idx, stored, results[i]!, stamps[i]!)) changed = true;
+    const scan = results[i]!;
+    if (scan.mtimeMs === null) changed = idx.names.delete(job.name) || changed;
+    else if (stored && apply(idx, stored, scan, stamp(scan.mtimeMs, now))) changed = true;
   });
   return changed;
 }

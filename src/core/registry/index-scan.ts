@@ -16,6 +16,8 @@ export interface ModuleScanJob {
 }
 
 export interface ModuleScan {
+  /** The module folder's mtime (ms), read before it is listed; null when there is no such folder. */
+  mtimeMs: number | null;
   /** Every version folder in semver order; the entry is null when the known one still holds. */
   versions: Array<[version: string, ino: string, entry: StoredVersion | null]>;
   stray: string[];
@@ -32,14 +34,27 @@ function inode(path: string): string {
 // Reading entries needs the manifest parsers; a refresh that finds nothing new never loads them.
 let entries: typeof IndexEntry | undefined;
 
+function folderMtime(path: string): number | null {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st?.isDirectory() ? st.mtimeMs : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
+  const dir = moduleDir(job.registry, job.name);
+  // Stamped before listing: a version added meanwhile leaves a newer mtime, so the next read rescans.
+  const mtimeMs = folderMtime(dir);
+  if (mtimeMs === null) return { mtimeMs, versions: [], stray: [] };
   const { versions, stray } = scanVersionsSync(job.registry, job.name);
   const known = new Map(job.known);
-  const base = moduleDir(job.registry, job.name) + sep;
+  const base = dir + sep;
   const out: ModuleScan['versions'] = [];
   for (const v of versions) {
     const ino = inode(base + v);
     out.push([v, ino, known.get(v) === ino ? null : await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino)]);
   }
-  return { versions: out, stray };
+  return { mtimeMs, versions: out, stray };
 }
