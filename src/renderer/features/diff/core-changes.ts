@@ -2,7 +2,7 @@
 // diff of their own: CodeMirror's character diff can take quadratic time on large, very different texts,
 // and two diffs of one file could disagree. Core's hunks become the character ranges CodeMirror highlights.
 import { Change } from '@codemirror/merge';
-import type { FileChangeView } from '../../../shared/ipc/diff-schemas';
+import type { FileChangeView } from '../../../shared/ipc/diff-schemas.js';
 
 type Hunk = FileChangeView['hunks'][number];
 type Line = Hunk['lines'][number];
