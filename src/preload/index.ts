@@ -1,33 +1,30 @@
-// The sandboxed preload: exposes one API object derived from the contract (channel `a.b` → api.a.b),
-// events as subscriptions returning an unsubscribe, and dropped files as paths. No generic invoke and
-// no ipcRenderer reach the page.
+// The sandboxed preload: the contract's API object (src/shared/ipc/bridge.ts) over Electron's IPC. The IPC
+// event object (with its sender) stays here, and no ipcRenderer reaches the page.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { API_GLOBAL, DROPPED_PATHS_WIRE, eventWireName, splitChannel } from '../shared/ipc/api.js';
-import { channelNames, events, type EventName } from '../shared/ipc/contract.js';
+import { API_GLOBAL, DROPPED_PATHS_WIRE, eventWireName } from '../shared/ipc/api.js';
+import { createBridge, type BridgeTransport } from '../shared/ipc/bridge.js';
 
-const api: Record<string, unknown> = {};
-for (const channel of channelNames) {
-  const [domain, verb] = splitChannel(channel);
-  const methods = (api[domain] ??= {}) as Record<string, unknown>;
-  methods[verb] = (...args: unknown[]) => ipcRenderer.invoke(channel, ...args);
-}
+type Listener = (payload: unknown) => void;
+const forwarders = new Map<Listener, (event: IpcRendererEvent, payload: unknown) => void>();
 
-api.on = (event: EventName, listener: (payload: unknown) => void) => {
-  if (!Object.hasOwn(events, event) || typeof listener !== 'function') throw new Error(`Unknown event: ${String(event)}`);
-  const wire = eventWireName(event);
-  // The IPC event object (with its sender) stays here; the page only gets the payload.
-  const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
-  ipcRenderer.on(wire, forward);
-  return () => {
-    ipcRenderer.removeListener(wire, forward);
-  };
+const electronTransport: BridgeTransport = {
+  invoke: (channel, args) => ipcRenderer.invoke(channel, ...args),
+  on: (event, listener) => {
+    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    forwarders.set(listener, forward);
+    ipcRenderer.on(eventWireName(event), forward);
+  },
+  off: (event, listener) => {
+    const forward = forwarders.get(listener);
+    if (forward) ipcRenderer.removeListener(eventWireName(event), forward);
+    forwarders.delete(listener);
+  },
+  pathsForFiles: (files) => {
+    // Only files really dropped from disk have a path; a File made up in the page gives ''.
+    const paths = Array.from(files, (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
+    if (paths.length > 0) ipcRenderer.send(DROPPED_PATHS_WIRE, paths);
+    return paths;
+  },
 };
 
-api.pathsForFiles = (files: readonly File[]) => {
-  // Only files really dropped from disk have a path; a File made up in the page gives ''.
-  const paths = Array.from(files, (file) => webUtils.getPathForFile(file)).filter((path) => path !== '');
-  if (paths.length > 0) ipcRenderer.send(DROPPED_PATHS_WIRE, paths);
-  return paths;
-};
-
-contextBridge.exposeInMainWorld(API_GLOBAL, api);
+contextBridge.exposeInMainWorld(API_GLOBAL, createBridge(electronTransport));

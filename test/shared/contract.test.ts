@@ -33,7 +33,8 @@ describe('IPC contract', () => {
   it('accepts exactly the versions core accepts: strict SemVer syntax the semver library also parses (property)', () => {
     const semverParses = (v: string): boolean => {
       try {
-        return new SemVer(v) !== null;
+        new SemVer(v);
+        return true;
       } catch {
         return false;
       }

@@ -22,7 +22,7 @@ export type PromptPMApi = {
   pathsForFiles?(files: readonly File[]): string[];
 };
 
-/** Splits `domain.verb` into its two parts; the preload and the harness build the API with it. */
+/** Splits `domain.verb` into its two parts; createBridge (bridge.ts) builds the API with it. */
 export function splitChannel(channel: ChannelName): [string, string] {
   const dot = channel.indexOf('.');
   return [channel.slice(0, dot), channel.slice(dot + 1)];

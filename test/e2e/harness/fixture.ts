@@ -5,8 +5,10 @@
 //   test('browse', async ({ page, harness }) => { await expect(page.getByText('technical-summarizer')).toBeVisible(); });
 //
 // Before each test the `page` is already on the app (built renderer from out/renderer, served on
-// 127.0.0.1 with the production CSP) and `globalThis.promptpm` is the contract's API, backed by the REAL
-// main-side handlers running in the test process (fresh temporary userData per test).
+// 127.0.0.1 with the production CSP) and `globalThis.promptpm` is the app's own API object (createBridge,
+// bundled into the page) over Playwright bindings, backed by the REAL main-side handlers running in the
+// test process (fresh temporary userData per test) through main's own sender check and dispatch, with the
+// app's built registry worker (out/main/registry-worker.js) doing the work the app gives its threads.
 //
 // Options (test.use):
 //   registry         absolute path of the registry the app opens at start, as if chosen in an earlier
@@ -29,12 +31,14 @@
 // open() (navigate to the app again, e.g. to time the first rows), invoke(channel, ...args) (call a
 // handler from the test through the same dispatch), emit(event, payload) (push an event as main would).
 import { randomUUID } from 'node:crypto';
-import { test as base, expect, type Page } from '@playwright/test';
-import { API_GLOBAL, type IpcResult } from '../../../src/shared/ipc/api.js';
-import { channelNames, events, type ChannelArgs, type ChannelName, type EventName, type EventPayload } from '../../../src/shared/ipc/contract.js';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
+import type { IpcResult } from '../../../src/shared/ipc/api.js';
+import type { ChannelArgs, ChannelName, EventName, EventPayload } from '../../../src/shared/ipc/contract.js';
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
-import { isTrustedSender } from '../../../src/main/ipc/sender.js';
-import { installPageBridge, type CallTiming, type PageBridgeConfig } from './page-bridge.js';
+import { handleDroppedPaths, handleRendererCall } from '../../../src/main/ipc/renderer-calls.js';
+import type { Sender } from '../../../src/main/ipc/sender.js';
+import { pageBridgeScript } from './bridge-script.js';
+import type { CallTiming, PageBridgeConfig } from './page-bridge.js';
 import { createMainSide, type MainSide } from './main-side.js';
 import { serveRenderer, type RendererServer } from './server.js';
 
@@ -50,7 +54,7 @@ export interface CallRecord {
   channel: string;
   args: unknown;
   ok: boolean;
-  /** Time main spent on the call: argument parsing, the handler, result validation. */
+  /** Time main spent on the call: the sender check, argument parsing, the handler, result validation. */
   ms: number;
   error?: { code: string; reason?: string; message: string };
 }
@@ -79,7 +83,9 @@ async function emitInto(page: Page, emitKey: string, event: string, payload: unk
     .catch(() => undefined); // the page navigated or closed mid-event: main's send would be dropped too
 }
 
-export const test = base.extend<HarnessOptions & { harness: Harness }, { rendererServer: RendererServer }>({
+const hookName = (what: string) => `__promptpm_${what}_${randomUUID().replaceAll('-', '')}`;
+
+export const test = base.extend<HarnessOptions & { harness: Harness }, { rendererServer: RendererServer; bridgeScript: (config: PageBridgeConfig) => string }>({
   registry: [undefined, { option: true }],
   copyRegistry: [false, { option: true }],
   dialogFolders: [[], { option: true }],
@@ -94,19 +100,19 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
     },
     { scope: 'worker' },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  bridgeScript: [async ({}, use) => use(await pageBridgeScript()), { scope: 'worker' }],
   harness: [
-    async ({ page, rendererServer, registry, copyRegistry, dialogFolders, recentRegistries, dropFolders }, use) => {
+    async ({ page, rendererServer, bridgeScript, registry, copyRegistry, dialogFolders, recentRegistries, dropFolders }, use) => {
       const config: PageBridgeConfig = {
-        apiGlobal: API_GLOBAL,
-        channels: [...channelNames],
-        events: Object.keys(events),
-        binding: `__promptpm_call_${randomUUID().replaceAll('-', '')}`,
-        emitKey: `__promptpm_emit_${randomUUID().replaceAll('-', '')}`,
+        binding: hookName('call'),
+        emitKey: hookName('emit'),
         dropFolders,
-        dropBinding: `__promptpm_drop_${randomUUID().replaceAll('-', '')}`,
-        timingsKey: `__promptpm_timings_${randomUUID().replaceAll('-', '')}`,
+        dropBinding: hookName('drop'),
+        timingsKey: hookName('timings'),
       };
       const main = await createMainSide({
+        appUrl: rendererServer.appUrl,
         registry,
         copyRegistry,
         recentRegistries,
@@ -119,16 +125,12 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(message.text());
       });
-      const fromOurPage = (frame: { url(): string }): boolean =>
-        isTrustedSender({ isOurMainFrame: frame === page.mainFrame(), url: frame.url() }, rendererServer.appUrl);
+      // What the Electron adapter learns from an IPC event: the frame's identity and the URL it shows.
+      const senderOf = (frame: Frame): Sender => ({ isOurMainFrame: frame === page.mainFrame(), url: frame.url() });
 
       await page.exposeBinding(config.binding, async ({ frame }, channel: unknown, args: unknown) => {
-        if (!fromOurPage(frame)) {
-          return JSON.stringify({ ok: false, error: { code: 'VALIDATION_ERROR', message: 'Call refused: unexpected sender', hint: '', path: '', reason: 'UNTRUSTED_SENDER' } });
-        }
-        await main.dropped.settled();
         const begin = performance.now();
-        const result = await dispatch(main.handlers, channel, args);
+        const result = await handleRendererCall(main.calls, senderOf(frame), channel, args);
         calls.push({
           channel: String(channel),
           args,
@@ -138,10 +140,8 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         });
         return JSON.stringify(result);
       });
-      await page.exposeBinding(config.dropBinding, async ({ frame }, paths: unknown) => {
-        if (fromOurPage(frame)) await main.dropped.grant(paths);
-      });
-      await page.addInitScript(installPageBridge, config);
+      await page.exposeBinding(config.dropBinding, ({ frame }, paths: unknown) => handleDroppedPaths(main.calls, senderOf(frame), paths));
+      await page.addInitScript({ content: bridgeScript(config) });
 
       const harness: Harness = {
         appUrl: rendererServer.appUrl,

@@ -1,15 +1,24 @@
 // The main process of the harness: the REAL handlers (src/main/handlers) built in the test's Node
-// process with a fixture dialog, a temporary userData folder and the real allow-list and settings.
+// process with a fixture dialog, a temporary userData folder and the real allow-list and settings, and
+// the registry worker of the app's build, named to the core as src/main/index.ts names it.
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useRegistryWorker } from '../../../src/core/registry/worker-script.js';
 import { createHandlers, type MainHandlers } from '../../../src/main/handlers/create-handlers.js';
 import type { SendEvent } from '../../../src/main/handlers/deps.js';
 import { DroppedPaths } from '../../../src/main/ipc/dropped-paths.js';
+import type { RendererCalls } from '../../../src/main/ipc/renderer-calls.js';
 import { AllowList } from '../../../src/main/state/allow-list.js';
 import { SETTINGS_FILE, SettingsStore, type Settings } from '../../../src/main/state/settings.js';
 
+export const APP_REGISTRY_WORKER = fileURLToPath(new URL('../../../out/main/registry-worker.js', import.meta.url));
+
 export interface MainSideOptions {
+  /** The page main accepts calls from. */
+  appUrl: string;
   registry: string | undefined;
   /** Open a copy of `registry` (in the test's temp folder) instead of the folder itself. */
   copyRegistry: boolean;
@@ -24,13 +33,18 @@ export interface MainSide extends MainHandlers {
   /** The registry open at start (the copy when copyRegistry), or null on first run. */
   registryPath: string | null;
   allowList: AllowList;
-  dropped: DroppedPaths;
+  /** Where the page's calls and dropped paths go, as the Electron adapter sends them. */
+  calls: RendererCalls;
   /** How many times the page opened the native folder dialog. */
   dialogRequests(): number;
   dispose(): Promise<void>;
 }
 
 export async function createMainSide(options: MainSideOptions): Promise<MainSide> {
+  if (!existsSync(APP_REGISTRY_WORKER)) {
+    throw new Error(`The app's registry worker is missing (${APP_REGISTRY_WORKER}). Run \`npm run build\` first (npm run test:e2e does).`);
+  }
+  useRegistryWorker(APP_REGISTRY_WORKER);
   const workDir = await mkdtemp(join(tmpdir(), 'promptpm-e2e-'));
   const userDataDir = join(workDir, 'userdata');
   await mkdir(userDataDir);
@@ -68,7 +82,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
     settingsFile,
     registryPath,
     allowList,
-    dropped: new DroppedPaths(allowList),
+    calls: { handlers: main.handlers, dropped: new DroppedPaths(allowList), appUrl: options.appUrl },
     dialogRequests: () => dialogRequests,
     dispose: () => rm(workDir, { recursive: true, force: true }),
   };

@@ -1,18 +1,18 @@
-// Runs IN THE PAGE, before any of its scripts (Playwright init script): builds window.promptpm from the
-// contract's channel list exactly as the preload does, over one exposed binding instead of ipcRenderer.
-// Self-contained on purpose: Playwright serializes this function's source into the page.
+// Runs IN THE PAGE, before any of its scripts: bundled for the page by bridge-script.ts, it installs the
+// app's own API object (createBridge, as the preload does) over a transport of Playwright bindings in place
+// of Electron's IPC. Only the transport is the harness's: the object the page holds is the one the app ships.
+import { API_GLOBAL } from '../../../src/shared/ipc/api.js';
+import { createBridge, type BridgeTransport } from '../../../src/shared/ipc/bridge.js';
+import type { EventName } from '../../../src/shared/ipc/contract.js';
 
 export interface PageBridgeConfig {
-  apiGlobal: string;
-  channels: string[];
-  events: string[];
-  /** Name of the Playwright binding that carries calls to the handlers in the test process. */
+  /** Name of the Playwright binding that carries calls to main in the test process. */
   binding: string;
   /** Hidden hook the test process calls to deliver events (random, non-enumerable). */
   emitKey: string;
   /** Folder paths a dropped File maps to, by basename (stands in for webUtils.getPathForFile). */
   dropFolders: string[];
-  /** Hidden hook the page bridge uses to tell the test process which paths were dropped. */
+  /** Binding that tells main in the test process which paths were dropped (the preload's private message). */
   dropBinding: string;
   /** Hidden page global holding when each call started and settled (performance.now(), ms since navigation). */
   timingsKey: string;
@@ -25,58 +25,42 @@ export interface CallTiming {
 }
 
 export function installPageBridge(config: PageBridgeConfig): void {
-  const w = globalThis as unknown as Record<string, unknown>;
+  const page = globalThis as unknown as Record<string, unknown>;
   // Results come as JSON text: Playwright's own serializer walks every value of a result and takes seconds
   // on a large listing, where Electron's structured clone (like JSON) takes milliseconds.
-  const binding = w[config.binding] as (channel: string, args: unknown[]) => Promise<string>;
-  const invoke = async (channel: string, args: unknown[]): Promise<unknown> => JSON.parse(await binding(channel, args));
-  const grantDropped = w[config.dropBinding] as (paths: string[]) => Promise<void>;
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  for (const event of config.events) listeners.set(event, new Set());
+  const call = page[config.binding] as (channel: string, args: unknown[]) => Promise<string>;
+  const grantDropped = page[config.dropBinding] as (paths: string[]) => Promise<void>;
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const timings: CallTiming[] = [];
   Object.defineProperty(globalThis, config.timingsKey, { enumerable: false, value: timings });
-
   Object.defineProperty(globalThis, config.emitKey, {
     enumerable: false,
-    value: (event: string, payload: unknown) => {
+    value: (event: EventName, payload: unknown) => {
       for (const listener of listeners.get(event) ?? []) listener(payload);
     },
   });
 
-  const api: Record<string, unknown> = {};
-  for (const channel of config.channels) {
-    const dot = channel.indexOf('.');
-    const domain = channel.slice(0, dot);
-    const verb = channel.slice(dot + 1);
-    const methods = (api[domain] ??= {}) as Record<string, unknown>;
-    methods[verb] = async (...args: unknown[]) => {
+  const bindingTransport: BridgeTransport = {
+    invoke: async (channel, args) => {
       const start = performance.now();
       try {
-        return await invoke(channel, args);
+        return JSON.parse(await call(channel, args));
       } finally {
         timings.push({ channel, start, end: performance.now() });
       }
-    };
-  }
-  api.on = (event: string, listener: (payload: unknown) => void) => {
-    const set = listeners.get(event);
-    if (!set || typeof listener !== 'function') throw new Error(`Unknown event: ${String(event)}`);
-    const wrapped = (payload: unknown) => listener(payload);
-    set.add(wrapped);
-    return () => {
-      set.delete(wrapped);
-    };
+    },
+    on: (event, listener) => {
+      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
+    },
+    off: (event, listener) => {
+      listeners.get(event)?.delete(listener);
+    },
+    pathsForFiles: (files) => {
+      const pathOf = (file: File) => config.dropFolders.find((folder) => folder.split(/[\\/]/).pop() === file.name) ?? '';
+      const paths = Array.from(files, pathOf).filter((path) => path !== '');
+      if (paths.length > 0) void grantDropped(paths);
+      return paths;
+    },
   };
-  api.pathsForFiles = (files: readonly File[]) => {
-    const paths: string[] = [];
-    for (const file of Array.from(files)) {
-      const match = config.dropFolders.find((folder) => folder.split(/[\\/]/).pop() === file.name);
-      if (match) paths.push(match);
-    }
-    if (paths.length > 0) void grantDropped(paths);
-    return paths;
-  };
-  // contextBridge hands the page a frozen copy; freeze ours the same way.
-  for (const value of Object.values(api)) if (typeof value === 'object' && value) Object.freeze(value);
-  Object.defineProperty(globalThis, config.apiGlobal, { value: Object.freeze(api), enumerable: true });
+  Object.defineProperty(globalThis, API_GLOBAL, { value: createBridge(bindingTransport), enumerable: true });
 }
