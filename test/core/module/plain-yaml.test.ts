@@ -1,11 +1,12 @@
 // The plain-subset reader on what we write and on each construct it must leave to the full parser.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOT_PLAIN, readPlainYaml } from '../../../src/core/module/plain-yaml.js';
 import { scaffoldManifest } from '../../../src/core/module/scaffold-files.js';
 import { parseYamlManifest } from '../../../src/core/module/source-yaml.js';
-import { FIXTURE_REGISTRY } from '../registry/helpers.js';
+import { FIXTURE_REGISTRY, tempDir } from '../registry/helpers.js';
 
 function loaderValue(text: string): unknown {
   const out = parseYamlManifest(text, 'promptpm.yaml');
@@ -37,6 +38,18 @@ describe('plain YAML reader', () => {
     const texts = publishedManifests(FIXTURE_REGISTRY);
     expect(texts.length).toBe(3);
     for (const text of texts) expect(readPlainYaml(text), text).toStrictEqual(loaderValue(text));
+  });
+
+  it('reads every manifest the registry generator writes (scripts/make-registry.mjs)', () => {
+    const registry = join(tempDir(), 'registry');
+    execFileSync(process.execPath, ['scripts/make-registry.mjs', '--out', registry, '--modules', '40', '--versions', '2', '--deps', '4'], { stdio: 'ignore' });
+    const texts = publishedManifests(registry);
+    expect(texts).toHaveLength(80);
+    for (const text of texts) {
+      const value = readPlainYaml(text);
+      expect(value, text).not.toBe(NOT_PLAIN);
+      expect(value).toStrictEqual(loaderValue(text));
+    }
   });
 
   it('resolves scalars as PyYAML-flavoured YAML 1.1', () => {
