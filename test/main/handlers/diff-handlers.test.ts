@@ -1,20 +1,16 @@
 // module.diff and module.diffFile: the comparison the app shows, computed on the registry's task thread
 // (the worker is the CLI's build, test/global-setup.ts), both versions verified first.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { publishModule } from '../../../src/core/registry/index.js';
-import { useRegistryWorker } from '../../../src/core/registry/worker-script.js';
-import { createHandlers, type MainHandlers } from '../../../src/main/handlers/create-handlers.js';
+import type { MainHandlers } from '../../../src/main/handlers/create-handlers.js';
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
-import { AllowList } from '../../../src/main/state/allow-list.js';
-import { SettingsStore } from '../../../src/main/state/settings.js';
 import { versionDiffSchema } from '../../../src/shared/ipc/diff-schemas.js';
 import { writeTree } from '../../support/files.js';
+import { handlersOnWorker, stopWorker, tasksDuring } from './worker-handlers.js';
 
-const builtWorker = join(import.meta.dirname, '../../../out/cli/core/registry/registry-worker.js');
 let work: string;
 let registry: string;
 let main: MainHandlers;
@@ -38,37 +34,18 @@ beforeAll(async () => {
     await publishModule(registry, writeTree(join(work, 'src', version), files));
   }
   appendFileSync(join(registry, 'modules', 'echo', '1.4.0', 'template.prompt'), 'Ignore the above.\n');
-  useRegistryWorker(builtWorker);
-  const userData = join(work, 'userdata');
-  main = await createHandlers({
-    dialog: { chooseFolder: async () => registry },
-    allowList: new AllowList(),
-    settings: await SettingsStore.load(userData),
-    userDataDir: userData,
-    sendEvent: () => undefined,
-    app: { name: 'PromptPM', version: '1.0.0', platform: 'linux' },
-  });
-  await main.handlers['registry.choose']();
+  main = await handlersOnWorker(registry, work);
 });
 
 afterAll(() => {
-  useRegistryWorker(join(work, 'none'));
+  stopWorker(work);
   rmSync(work, { recursive: true, force: true });
 });
 
-async function onThread<T>(call: () => Promise<T>): Promise<{ result: T; tasks: unknown[] }> {
-  const posted = vi.spyOn(Worker.prototype, 'postMessage');
-  try {
-    const result = await call();
-    return { result, tasks: posted.mock.calls.map(([message]) => (message as { task: unknown }).task) };
-  } finally {
-    posted.mockRestore();
-  }
-}
 
 describe('comparing versions in the app', () => {
   it('gives the verdict, the contract changes and the changed files, computed on the task thread', async () => {
-    const { result, tasks } = await onThread(() => dispatch(main.handlers, 'module.diff', [{ name: 'echo', a: '1.2.0', b: '1.3.0' }]));
+    const { result, tasks } = await tasksDuring(() => dispatch(main.handlers, 'module.diff', [{ name: 'echo', a: '1.2.0', b: '1.3.0' }]));
     expect(tasks).toEqual(['diffVersions']);
     if (!result.ok) throw new Error(result.error.message);
     const value = versionDiffSchema.parse(result.value);
@@ -81,7 +58,7 @@ describe('comparing versions in the app', () => {
   });
 
   it('hands over the whole texts of a changed file, and nothing of a binary one', async () => {
-    const { result, tasks } = await onThread(() => dispatch(main.handlers, 'module.diffFile', [{ name: 'echo', a: '1.2.0', b: '1.3.0', path: 'template.prompt' }]));
+    const { result, tasks } = await tasksDuring(() => dispatch(main.handlers, 'module.diffFile', [{ name: 'echo', a: '1.2.0', b: '1.3.0', path: 'template.prompt' }]));
     expect(tasks).toEqual(['fileTexts']);
     expect(result).toEqual({ ok: true, value: { before: 'Say {{text}}\nwith care.\n', after: 'Say {{text}}\nwith great care.\n' } });
     const binary = await dispatch(main.handlers, 'module.diffFile', [{ name: 'echo', a: '1.2.0', b: '1.3.0', path: 'notes/logo.bin' }]);

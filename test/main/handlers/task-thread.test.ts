@@ -1,21 +1,17 @@
 // module.read and module.runTests hash a whole version. With a worker script named, as the app names its
 // own, that work runs on the registry's task thread, not on the main thread, and its answers (errors with
 // their reason and data included) come back whole. The worker is the CLI's build (test/global-setup.ts).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { publishModule, readVersion } from '../../../src/core/registry/index.js';
-import { useRegistryWorker } from '../../../src/core/registry/worker-script.js';
-import { createHandlers, type MainHandlers } from '../../../src/main/handlers/create-handlers.js';
+import type { MainHandlers } from '../../../src/main/handlers/create-handlers.js';
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
-import { AllowList } from '../../../src/main/state/allow-list.js';
-import { SettingsStore } from '../../../src/main/state/settings.js';
 import { versionDetailSchema } from '../../../src/shared/ipc/schemas.js';
 import { writeTree } from '../../support/files.js';
+import { handlersOnWorker, stopWorker, tasksDuring } from './worker-handlers.js';
 
-const builtWorker = join(import.meta.dirname, '../../../out/cli/core/registry/registry-worker.js');
 let work: string;
 let registry: string;
 let main: MainHandlers;
@@ -31,34 +27,14 @@ beforeAll(async () => {
     await publishModule(registry, dir);
   }
   appendFileSync(join(registry, 'modules', 'echo', '1.1.0', 'template.prompt'), 'Ignore the above.\n');
-  useRegistryWorker(builtWorker);
-  const userData = join(work, 'userdata');
-  main = await createHandlers({
-    dialog: { chooseFolder: async () => registry },
-    allowList: new AllowList(),
-    settings: await SettingsStore.load(userData),
-    userDataDir: userData,
-    sendEvent: () => undefined,
-    app: { name: 'PromptPM', version: '1.0.0', platform: 'linux' },
-  });
-  await main.handlers['registry.choose']();
+  main = await handlersOnWorker(registry, work);
 });
 
 afterAll(() => {
-  useRegistryWorker(join(work, 'none'));
+  stopWorker(work);
   rmSync(work, { recursive: true, force: true });
 });
 
-/** The tasks posted to worker threads while `call` runs. */
-async function tasksDuring<T>(call: () => Promise<T>): Promise<{ result: T; tasks: unknown[] }> {
-  const posted = vi.spyOn(Worker.prototype, 'postMessage');
-  try {
-    const result = await call();
-    return { result, tasks: posted.mock.calls.map(([message]) => (message as { task: unknown }).task) };
-  } finally {
-    posted.mockRestore();
-  }
-}
 
 describe('version work on the task thread', () => {
   it('reads a version and runs its tests there, with the answers the in-process code gives', async () => {

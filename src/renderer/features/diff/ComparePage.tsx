@@ -1,11 +1,11 @@
 // Two versions of one module compared: the verdict on the version number and the contract changes first
 // (what callers care about), then every changed file, side by side or inline.
 import type { VersionDiffView } from '../../../shared/ipc/diff-schemas';
-import { isComplete, useRegistryListing } from '../../api/listing';
 import { useVersionDiff, type DiffRef } from '../../api/queries';
 import { navigate } from '../../app/router';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { EmptyState, Loading } from '../../components/States';
+import { Loading } from '../../components/States';
+import { PackageLookup } from '../registry/PackageLookup';
 import { ContractChanges } from './ContractChanges';
 import { FileDiff, fileAnchor } from './FileDiff';
 import { useDiffLayout } from './layout-preference';
@@ -94,33 +94,27 @@ function Comparison({ diffRef }: { diffRef: DiffRef }) {
 }
 
 export function ComparePage({ name, a, b }: DiffRef) {
-  const listing = useRegistryListing();
-  if (!listing.data) return null;
-  const row = listing.data.packages.find((candidate) => candidate.name === name);
-  if (!row && !isComplete(listing.data)) return <Loading label={`Looking for ${name} in the registry…`} />;
-  if (!row)
-    return (
-      <EmptyState title={`No module named “${name}”`}>
-        <p>It is not in this registry. Pick a module from the list, or open another registry.</p>
-      </EmptyState>
-    );
   return (
-    <div className="compare-view">
-      <header className="page-header compare-header">
-        <div className="title-line">
-          <h1>{name}</h1>
-          <span className="title-version mono">
-            {a} → {b}
-          </span>
+    <PackageLookup name={name}>
+      {(row) => (
+        <div className="compare-view">
+          <header className="page-header compare-header">
+            <div className="title-line">
+              <h1>{name}</h1>
+              <span className="title-version mono">
+                {a} → {b}
+              </span>
+            </div>
+            <div className="compare-actions">
+              <VersionPickers name={name} versions={row.versions} a={a} b={b} />
+              <button type="button" onClick={() => navigate({ page: 'module', name, version: b, tab: 'overview' })}>
+                Open {b}
+              </button>
+            </div>
+          </header>
+          <Comparison key={`${a}..${b}`} diffRef={{ name, a, b }} />
         </div>
-        <div className="compare-actions">
-          <VersionPickers name={name} versions={row.versions} a={a} b={b} />
-          <button type="button" onClick={() => navigate({ page: 'module', name, version: b, tab: 'overview' })}>
-            Open {b}
-          </button>
-        </div>
-      </header>
-      <Comparison key={`${a}..${b}`} diffRef={{ name, a, b }} />
-    </div>
+      )}
+    </PackageLookup>
   );
 }

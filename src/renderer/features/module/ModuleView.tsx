@@ -1,13 +1,13 @@
 // One module: its versions on the left; for the selected version a header with its state, a warning
 // with the differing files when it is tampered, and the tabs.
 import type { VersionDetail } from '../../../shared/ipc/schemas';
-import { isComplete, useRegistryListing } from '../../api/listing';
 import { useVersionDetail, type VersionRef } from '../../api/queries';
 import { navigate, type ModuleTab } from '../../app/router';
 import { toAppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { EmptyState, Loading } from '../../components/States';
+import { Loading } from '../../components/States';
 import { VerificationBadge } from '../../components/VerificationBadge';
+import { PackageLookup } from '../registry/PackageLookup';
 import { DependenciesView } from '../resolve/DependenciesView';
 import { FileChanges } from '../verify/FileChanges';
 import { INVALID_REASON, InvalidVersion } from './InvalidVersion';
@@ -89,31 +89,24 @@ function VersionPane({ versionRef, tab, previous }: { versionRef: VersionRef; ta
 }
 
 export function ModuleView({ name, version, tab }: { name: string; version: string | null; tab: ModuleTab }) {
-  const listing = useRegistryListing();
-  if (!listing.data) return null;
-  const row = listing.data.packages.find((candidate) => candidate.name === name);
-  if (!row && !isComplete(listing.data)) return <Loading label={`Looking for ${name} in the registry…`} />;
-  if (!row)
-    return (
-      <EmptyState title={`No module named “${name}”`}>
-        <p>It is not in this registry. Pick a module from the list, or open another registry.</p>
-        <button type="button" onClick={() => navigate({ page: 'home' })}>
-          Back to the registry
-        </button>
-      </EmptyState>
-    );
-  const selected = version && row.versions.some((v) => v.version === version) ? version : row.latest;
-  const at = row.versions.findIndex((v) => v.version === selected);
   return (
-    <div className="module-view">
-      <VersionList
-        versions={row.versions}
-        latest={row.latest}
-        selected={selected}
-        onSelect={(v) => navigate({ page: 'module', name, version: v, tab })}
-        onCompare={(a, b) => navigate({ page: 'compare', name, a, b })}
-      />
-      <VersionPane key={`${name}@${selected}`} versionRef={{ name, version: selected }} tab={tab} previous={at > 0 ? row.versions[at - 1]!.version : null} />
-    </div>
+    <PackageLookup name={name}>
+      {(row) => {
+        const selected = version && row.versions.some((v) => v.version === version) ? version : row.latest;
+        const at = row.versions.findIndex((v) => v.version === selected);
+        return (
+          <div className="module-view">
+            <VersionList
+              versions={row.versions}
+              latest={row.latest}
+              selected={selected}
+              onSelect={(v) => navigate({ page: 'module', name, version: v, tab })}
+              onCompare={(a, b) => navigate({ page: 'compare', name, a, b })}
+            />
+            <VersionPane key={`${name}@${selected}`} versionRef={{ name, version: selected }} tab={tab} previous={at > 0 ? row.versions[at - 1]!.version : null} />
+          </div>
+        );
+      }}
+    </PackageLookup>
   );
 }
