@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Issue 15's table — the first open of a big registry — on the generated 1k- and 10k-module registries
+// (3 versions each): every row beside its reference measured in the same run, command and reference run in
+// turn (A B A B …) so a change in the shared machine's load hits both alike, with min/median of each and
+// the median of the pairwise ratios, and how each figure grows from 1k to 10k modules.
+// Cold rows run on a fresh copy of the registry (no .promptpm/), the page cache warm: the copy was just
+// written, and each run deletes .promptpm/ again. Peak RSS is the CLI process's own maximum (threads included).
+// The earlier Python PromptPM is not installed on this machine, so its rows are compared with the shell
+// references that are; its figures, where shown, are scaled from the issue's measurements on this machine.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchRegistry, buildCli, cliBin, loadLine, projectRoot } from './fixtures.mjs';
+
+const SIZES = [1000, 10000];
+const RUNS = 5;
+// From issue 15, on this machine and the 10k registry: where `find … | xargs -P2 cat` took 1.1 s, the earlier
+// tool's list (it hashes every file) took 9.2 s and its install 0.75 s × 8.8. Scaled by the reference
+// measured in this run, they stand in for the earlier tool on the 10k registry.
+const CAT_ISSUE_S = 1.1;
+const EARLIER_LIST_S = 9.2;
+const EARLIER_INSTALL_S = 0.75 * 8.8;
+
+buildCli();
+const { listRegistry } = await import(join(projectRoot, 'out/cli/core/registry/index.js'));
+const { useRegistryWorker } = await import(join(projectRoot, 'out/cli/core/registry/worker-script.js'));
+// As the app runs it: worker threads, the main thread kept free.
+useRegistryWorker(join(projectRoot, 'out/cli/core/registry/registry-worker.js'));
+
+const probe = join(projectRoot, '.bench', 'rss-probe.cjs');
+mkdirSync(join(projectRoot, '.bench'), { recursive: true });
+writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nmaxrss-kb ${process.resourceUsage().maxRSS}\\n`));\n");
+
+/** One run of a command: wall ms, and peak RSS in MiB for the CLI (null for shell references). */
+function once(command) {
+  command.before?.();
+  const start = process.hrtime.bigint();
+  const run = spawnSync(command.file, command.args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0) throw new Error(`${command.label} exited ${run.status}: ${run.stderr}`);
+  const rss = /maxrss-kb (\d+)/.exec(run.stderr ?? '');
+  return { ms, rssMiB: rss ? Number(rss[1]) / 1024 : null };
+}
+
+const cli = (label, registry, args, before) => ({ label, file: process.execPath, args: ['--require', probe, cliBin, '--registry', registry, ...args, '--json'], before });
+const shell = (label, script, dir) => ({ label, file: 'sh', args: ['-c', script, 'sh', dir] });
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const min = (xs) => Math.min(...xs);
+
+/** `a` and its reference `b` in turn, after one warm-up of each. */
+function paired(a, b) {
+  once(a);
+  if (b) once(b);
+  const out = { a: [], b: [], ratios: [], rss: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const ra = once(a);
+    out.a.push(ra.ms);
+    if (ra.rssMiB !== null) out.rss.push(ra.rssMiB);
+    if (b) {
+      const rb = once(b);
+      out.b.push(rb.ms);
+      out.ratios.push(ra.ms / rb.ms);
+    }
+  }
+  return out;
+}
+
+const s = (ms) => `${(ms / 1000).toFixed(3)} s`;
+const span = (xs) => `${s(min(xs))} / ${s(median(xs))}`;
+
+/** A copy of `registry` without .promptpm/, its files fresh in the page cache. */
+function freshCopy(registry, modules) {
+  const dir = join(projectRoot, '.bench', `first-open-${modules}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(registry, 'modules'), join(dir, 'modules'), { recursive: true });
+  return dir;
+}
+
+/** The app's first view of a never-opened registry, in core as the app calls it: when the module names are known (the index build's first progress), and when every row is complete. */
+async function appFirstRows(dir) {
+  const names = [];
+  const complete = [];
+  for (let i = 0; i <= RUNS; i++) {
+    rmSync(join(dir, '.promptpm'), { recursive: true, force: true });
+    const start = process.hrtime.bigint();
+    let known = null;
+    await listRegistry(dir, { onProgress: () => (known ??= Number(process.hrtime.bigint() - start) / 1e6) });
+    const total = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i === 0) continue;
+    names.push(known ?? total);
+    complete.push(total);
+  }
+  return { names, complete };
+}
+
+const installDir = join(projectRoot, '.bench', 'first-open-install');
+rmSync(installDir, { recursive: true, force: true });
+mkdirSync(installDir, { recursive: true });
+writeFileSync(join(installDir, 'template.prompt'), 'Summarize {{document}}.\n');
+const installManifest = (top) => `module:
+  name: bench-app
+  version: 1.0.0
+  description: Depends on the highest-numbered module of the bench registry
+prompt:
+  template: template.prompt
+  placeholders: [document]
+interface:
+  intent: Summarize a document.
+  inputs:
+    - { name: document, type: technical_document, description: Source text, required: true }
+  outputs:
+    - { type: structured_summary, description: Summary }
+dependencies:
+  - { name: ${top}, version: 1.2.0 }
+`;
+
+const hasSha = hasCommand('sha256sum');
+const rows = new Map();
+console.log(`before: ${loadLine()}; ${RUNS} runs of each command after a warm-up, in turn with its reference`);
+for (const modules of SIZES) {
+  const registry = benchRegistry({ modules, versions: 3 });
+  const copy = freshCopy(registry, modules);
+  const dropIndex = () => rmSync(join(copy, '.promptpm'), { recursive: true, force: true });
+  const cat = shell('find|xargs -P2 cat', 'find "$1/modules" -name promptpm.yaml | xargs -P2 cat > /dev/null', copy);
+  const sha = shell('find|xargs -P2 sha256sum', 'find "$1/modules" -type f -print0 | xargs -0 -P2 -n 5000 sha256sum > /dev/null', copy);
+  const r = {};
+  r.coldList = paired(cli('list, never opened', copy, ['list'], dropIndex), cat);
+  r.firstVerify = hasSha ? paired(cli('verify, never opened', copy, ['verify'], dropIndex), sha) : paired(cli('verify, never opened', copy, ['verify'], dropIndex), null);
+  r.warmList = paired(cli('list, warm', copy, ['list']), cat);
+  const top = `module-${String(modules - 1).padStart(5, '0')}`;
+  writeFileSync(join(installDir, 'promptpm.yaml'), installManifest(top));
+  const install = { label: 'install', file: process.execPath, args: [cliBin, 'install', installDir, '--registry', copy, '--json'] };
+  r.install = paired(install, cat);
+  const lock = JSON.parse(readFileSync(join(installDir, 'promptpm.lock'), 'utf8'));
+  r.closure = Object.keys(lock.modules).length;
+  r.app = await appFirstRows(copy);
+  rows.set(modules, r);
+  rmSync(copy, { recursive: true, force: true });
+}
+rmSync(installDir, { recursive: true, force: true });
+
+const catName = '`find … -name promptpm.yaml | xargs -P2 cat`';
+console.log(`after: ${loadLine()}`);
+console.log('The earlier Python PromptPM is not available on this machine: rows are compared with the shell references measured');
+console.log(`in this run, and on the 10k registry with the earlier tool's figures from the issue scaled by ${catName} (${CAT_ISSUE_S} s there).`);
+for (const [modules, r] of rows) {
+  // The earlier tool's figures on this run's machine state, for the registry size the issue measured.
+  const scale = modules === 10000 ? median(r.coldList.b) / (CAT_ISSUE_S * 1000) : null;
+  const earlier = (issueS, ms, target) => (scale === null ? '' : `   ≈ ${((issueS * 1000 * scale) / median(ms)).toFixed(1)}× faster than the earlier tool (target ≥ ${target})`);
+  console.log(`\n${modules} modules × 3 versions (min / median):`);
+  console.log(`  list --json, never opened:  ${span(r.coldList.a)}   ${catName}: ${span(r.coldList.b)}   ratio ${median(r.coldList.ratios).toFixed(2)} (target ≤ 1.5)${earlier(EARLIER_LIST_S, r.coldList.a, 6)}   peak RSS ${median(r.coldList.rss).toFixed(0)} MiB`);
+  if (hasSha) console.log(`  first verify:               ${span(r.firstVerify.a)}   find|xargs -P2 sha256sum: ${span(r.firstVerify.b)}   ratio ${median(r.firstVerify.ratios).toFixed(2)} (target ≤ 2)   peak RSS ${median(r.firstVerify.rss).toFixed(0)} MiB`);
+  else console.log(`  first verify:               ${span(r.firstVerify.a)}   sha256sum not installed: no reference   peak RSS ${median(r.firstVerify.rss).toFixed(0)} MiB`);
+  console.log(`  list --json, warm:          ${span(r.warmList.a)}   ratio to ${catName} ${median(r.warmList.ratios).toFixed(2)}${earlier(EARLIER_LIST_S, r.warmList.a, 50)}`);
+  console.log(`  install (closure ${String(r.closure).padEnd(4)}):   ${span(r.install.a)}   ratio to ${catName} ${median(r.install.ratios).toFixed(2)}${earlier(EARLIER_INSTALL_S, r.install.a, 20)}`);
+  console.log(`  app, never opened:          names known ${span(r.app.names)} (target ≤ 1 s), every row complete ${span(r.app.complete)}`);
+}
+const [small, large] = SIZES.map((n) => rows.get(n));
+const growth = (pick) => (median(pick(large)) / median(pick(small))).toFixed(1);
+console.log(`\ngrowth from ${SIZES[0]} to ${SIZES[1]} modules (ratio of medians; 10× the modules):`);
+console.log(`  list never opened ${growth((r) => r.coldList.a)}×, first verify ${growth((r) => r.firstVerify.a)}×, warm list ${growth((r) => r.warmList.a)}×, install ${growth((r) => r.install.a)}×, app names ${growth((r) => r.app.names)}×`);
+console.log(`  peak RSS: list never opened ${median(small.coldList.rss).toFixed(0)} → ${median(large.coldList.rss).toFixed(0)} MiB, first verify ${median(small.firstVerify.rss).toFixed(0)} → ${median(large.firstVerify.rss).toFixed(0)} MiB`);
