@@ -2,7 +2,7 @@
 // staging, write the manifest, fsync, and make the version visible with ONE rename under a per-name lock.
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { PromptPMError, validationFailure } from '../errors.js';
-import { loadModule } from '../module/index.js';
+import { loadModule, type LoadedModule, type ModuleFile } from '../module/index.js';
 import type { LongWorkOptions } from '../progress.js';
 import { runModuleTests } from '../testing/index.js';
 import { fsyncDir, writeNewFileDurable } from './durable.js';
@@ -33,8 +33,8 @@ function conflict(modulePath: string, registry: string, name: string, version: s
 const isConflictErrno = (err: unknown): boolean =>
   ['EEXIST', 'ENOTEMPTY', 'ENOTDIR', 'EISDIR'].includes((err as NodeJS.ErrnoException).code ?? '');
 
-/** Moves the staged folder to modules/<name>/<version> unless an equal version exists; both under the lock. */
-async function commit(registry: string, staging: string, modulePath: string, name: string, version: string, signal?: AbortSignal): Promise<string> {
+/** Moves the staged folder to modules/<name>/<version> unless an equal version exists; both under the lock (also lands pulled versions). */
+export async function commit(registry: string, staging: string, modulePath: string, name: string, version: string, signal?: AbortSignal): Promise<string> {
   const release = await acquireLock(registry, `module.${name}`, signal);
   try {
     const existing = await findEqualVersion(registry, name, version);
@@ -58,6 +58,23 @@ async function commit(registry: string, staging: string, modulePath: string, nam
 
 export async function publishModule(registry: string, moduleDir_: string, opts: LongWorkOptions = {}): Promise<PublishResult> {
   const registryPath = await resolveRegistryLocation(registry);
+  const result = await writeVersion(registryPath, await checkForPublish(registryPath, moduleDir_, opts), opts);
+  await recordPublished(registryPath, result.name, result.version);
+  opts.onProgress?.({ phase: 'commit', done: 1, total: 1, current: result.identifier });
+  return result;
+}
+
+/** A module folder that passed publish's own checks: validation (1) and its tests (2). */
+export interface CheckedModule {
+  mod: LoadedModule;
+  files: ModuleFile[];
+  name: string;
+  version: string;
+  tests: PublishResult['tests'];
+}
+
+/** Validation (1) and tests (2) as publish runs them; `registryPath` is left out of the module's files. */
+export async function checkForPublish(registryPath: string, moduleDir_: string, opts: LongWorkOptions = {}): Promise<CheckedModule> {
   opts.onProgress?.({ phase: 'validate', done: 0, total: 1 });
   // Validation includes what the copy would refuse; its file list is what is copied (folder-contents.ts).
   const mod = await loadModule(moduleDir_, { contents: { registry: registryPath } });
@@ -72,7 +89,6 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
       reason: 'UNSAFE_SEGMENT',
     });
   }
-  const files = mod.files;
 
   opts.onProgress?.({ phase: 'test', done: 0, total: 1 });
   const report = await runModuleTests(mod);
@@ -84,7 +100,12 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
       data: { tests: { total: report.total, passed: report.passed, failed: report.failed }, failures: report.failures },
     });
   }
+  return { mod, files: mod.files, name, version, tests: { total: report.total, passed: report.passed, failed: report.failed } };
+}
 
+/** Existing version (4), then the atomic write. Updating the index cache is the caller's (recordPublished). */
+export async function writeVersion(registryPath: string, checked: CheckedModule, opts: LongWorkOptions = {}): Promise<PublishResult> {
+  const { mod, files, name, version } = checked;
   const early = await findEqualVersion(registryPath, name, version);
   if (early !== null) throw conflict(mod.path, registryPath, name, version, early);
 
@@ -101,8 +122,6 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
     rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  await recordPublished(registryPath, name, version);
-  opts.onProgress?.({ phase: 'commit', done: 1, total: 1, current: `${name}@${version}` });
   return {
     identifier: `${name}@${version}`,
     name,
@@ -110,6 +129,6 @@ export async function publishModule(registry: string, moduleDir_: string, opts: 
     module_path: mod.path,
     published_path: published,
     registry_path: registryPath,
-    tests: { total: report.total, passed: report.passed, failed: report.failed },
+    tests: checked.tests,
   };
 }
