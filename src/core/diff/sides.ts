@@ -5,7 +5,7 @@ import { hash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { PromptPMError, validationFailure } from '../errors.js';
-import { loadModule } from '../module/index.js';
+import { loadModule, type LoadedModule, type ModuleFile, type ModuleManifest } from '../module/index.js';
 import { integrityError } from '../registry/errors.js';
 import { readRegularFile, sha256File } from '../registry/hash.js';
 import { readVersion } from '../registry/index.js';
@@ -44,7 +44,11 @@ export async function folderSide(folder: string, registry: string): Promise<Modu
   if (mod.manifest === null || mod.files === undefined || mod.errors.length > 0) {
     throw validationFailure(mod.path, mod.errors, mod.warnings, { path: mod.path, source: mod.source });
   }
-  const m = mod.manifest;
+  return loadedSide(mod, mod.manifest, mod.files);
+}
+
+/** The side of a module folder already loaded and valid (import previews it without loading it twice); hashes its files. */
+export function loadedSide(mod: LoadedModule, m: ModuleManifest, moduleFiles: ModuleFile[]): ModuleSide {
   const contract: ModuleSide['contract'] = {
     metadata: { description: m.module.description, license: m.module.license, authors: m.module.authors, tags: m.module.tags },
     interface: m.interface,
@@ -58,7 +62,7 @@ export async function folderSide(folder: string, registry: string): Promise<Modu
       path: mod.path,
       reason: 'FILE_CHANGED',
     });
-  const files = mod.files.map(({ path, abs, size }): SideFile => {
+  const files = moduleFiles.map(({ path, abs, size }): SideFile => {
     const sha256 = sha256File(abs);
     return { path, size, sha256, read: () => readUnchanged(abs, sha256, () => changedWhileRead(path)) };
   });

@@ -2,3 +2,4 @@
 // what publishing them would do without writing anything, and publish a batch, each module atomically.
 export type * from './types.js';
 export { findModules, FIND_DEFAULTS } from './find.js';
+export { previewImport } from './preview.js';

@@ -22,6 +22,7 @@ interface Work {
   source: string | null;
   template: string | null;
   manifest: ModuleManifest | null;
+  claimed: LoadedModule['claimed'];
   diagnostics: Diagnostics;
   files?: ModuleFile[];
 }
@@ -35,7 +36,7 @@ export interface LoadOptions {
 }
 
 export async function loadModule(dir: string, opts: LoadOptions = {}): Promise<LoadedModule> {
-  const work: Work = { dir: path.resolve(dir), source: null, template: null, manifest: null, diagnostics: new Diagnostics() };
+  const work: Work = { dir: path.resolve(dir), source: null, template: null, manifest: null, claimed: { name: null, version: null }, diagnostics: new Diagnostics() };
   try {
     await loadInto(work);
     if (opts.contents && work.source !== null) checkContents(work, opts.contents.registry);
@@ -50,7 +51,7 @@ export async function loadModule(dir: string, opts: LoadOptions = {}): Promise<L
     });
   }
   const { errors, warnings } = work.diagnostics.sorted();
-  return { path: work.dir, source: work.source, manifest: errors.length === 0 ? work.manifest : null, template: work.template, errors, warnings, files: work.files };
+  return { path: work.dir, source: work.source, manifest: errors.length === 0 ? work.manifest : null, claimed: work.claimed, template: work.template, errors, warnings, files: work.files };
 }
 
 function checkContents(work: Work, registry: string | undefined): void {
@@ -135,6 +136,7 @@ async function loadInto(work: Work): Promise<void> {
   const c = new Checker(parsed.doc, file, work.diagnostics);
   c.known(root, [], ROOT_FIELDS);
   const module = checkModule(c, root);
+  work.claimed = { name: module.name || null, version: module.version || null };
   const prompt = checkPrompt(c, root);
   const { spec, inputsKnown } = checkInterface(c, root);
   const dependencies = checkDependencies(c, root, module.name);

@@ -60,6 +60,8 @@ export interface LoadedModule {
   source: string | null;
   /** Null whenever `errors` is not empty. */
   manifest: ModuleManifest | null;
+  /** `module.name` and `module.version` as written, when each is text, even if the module does not validate (import lists them). */
+  claimed: { name: string | null; version: string | null };
   /** Template text, or null when it could not be read. */
   template: string | null;
   /** Sorted by file, line, column; unlocated ones last in rule order. */
