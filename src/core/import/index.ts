@@ -3,3 +3,4 @@
 export type * from './types.js';
 export { findModules, FIND_DEFAULTS } from './find.js';
 export { previewImport } from './preview.js';
+export { publishBatch } from './batch.js';

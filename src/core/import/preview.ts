@@ -19,7 +19,7 @@ import { duplicatesOf, type Claim } from './duplicates.js';
 import { findModules } from './find.js';
 import type { ImportPreview, ImportRow, ImportStatus, PreviewOptions } from './types.js';
 
-/** A row before its status is known: `claim` is set when the module would be published but for the registry and the batch. */
+/** A row before its status is known: `claim` is set when the module would be published but for duplicates in the batch. */
 interface Draft {
   row: Omit<ImportRow, 'status'>;
   claim: Claim | null;
@@ -94,7 +94,7 @@ async function previewOne(registry: string, dir: string): Promise<Draft> {
     // A file that vanished or changed since validation: the comparison cannot be made, the rest stands.
     draft.row.comparisonError = toPromptPMError(err, mod.path).toObject();
   }
-  if (report.failed === 0) draft.claim = { path: mod.path, name: mod.manifest.module.name, version: mod.manifest.module.version };
+  if (report.failed === 0 && draft.row.existing === 'none') draft.claim = { path: mod.path, name: mod.manifest.module.name, version: mod.manifest.module.version };
   return draft;
 }
 

@@ -58,24 +58,30 @@ export async function commit(registry: string, staging: string, modulePath: stri
 
 export async function publishModule(registry: string, moduleDir_: string, opts: LongWorkOptions = {}): Promise<PublishResult> {
   const registryPath = await resolveRegistryLocation(registry);
-  const result = await writeVersion(registryPath, await checkForPublish(registryPath, moduleDir_, opts), opts);
+  opts.onProgress?.({ phase: 'validate', done: 0, total: 1 });
+  const valid = await validateForPublish(registryPath, moduleDir_);
+  opts.onProgress?.({ phase: 'test', done: 0, total: 1 });
+  const result = await writeVersion(registryPath, await testForPublish(valid), opts);
   await recordPublished(registryPath, result.name, result.version);
   opts.onProgress?.({ phase: 'commit', done: 1, total: 1, current: result.identifier });
   return result;
 }
 
-/** A module folder that passed publish's own checks: validation (1) and its tests (2). */
-export interface CheckedModule {
+/** A module folder that passed publish's validation (1). */
+export interface ValidModule {
   mod: LoadedModule;
   files: ModuleFile[];
   name: string;
   version: string;
+}
+
+/** ...and its tests (2). */
+export interface CheckedModule extends ValidModule {
   tests: PublishResult['tests'];
 }
 
-/** Validation (1) and tests (2) as publish runs them; `registryPath` is left out of the module's files. */
-export async function checkForPublish(registryPath: string, moduleDir_: string, opts: LongWorkOptions = {}): Promise<CheckedModule> {
-  opts.onProgress?.({ phase: 'validate', done: 0, total: 1 });
+/** Validation (1) as publish runs it; `registryPath` is left out of the module's files. */
+export async function validateForPublish(registryPath: string, moduleDir_: string): Promise<ValidModule> {
   // Validation includes what the copy would refuse; its file list is what is copied (folder-contents.ts).
   const mod = await loadModule(moduleDir_, { contents: { registry: registryPath } });
   if (mod.errors.length > 0 || mod.manifest === null || mod.files === undefined) {
@@ -89,8 +95,12 @@ export async function checkForPublish(registryPath: string, moduleDir_: string, 
       reason: 'UNSAFE_SEGMENT',
     });
   }
+  return { mod, files: mod.files, name, version };
+}
 
-  opts.onProgress?.({ phase: 'test', done: 0, total: 1 });
+/** Tests (2) as publish runs them. */
+export async function testForPublish(valid: ValidModule): Promise<CheckedModule> {
+  const { mod } = valid;
   const report = await runModuleTests(mod);
   if (report.failed > 0) {
     throw new PromptPMError('TEST_FAILURE', `Module tests failed: ${report.failed} of ${report.total} failed`, {
@@ -100,7 +110,7 @@ export async function checkForPublish(registryPath: string, moduleDir_: string, 
       data: { tests: { total: report.total, passed: report.passed, failed: report.failed }, failures: report.failures },
     });
   }
-  return { mod, files: mod.files, name, version, tests: { total: report.total, passed: report.passed, failed: report.failed } };
+  return { ...valid, tests: { total: report.total, passed: report.passed, failed: report.failed } };
 }
 
 /** Existing version (4), then the atomic write. Updating the index cache is the caller's (recordPublished). */
