@@ -124,6 +124,18 @@ function dependencies(v: unknown, self: string): Dependency[] | null {
   return out;
 }
 
+// Equal lists (tags, types, dependencies) are one array per thread: they repeat across versions and
+// modules, and an array a batch of results shares crosses to the main thread once, so a large index
+// holds far fewer objects.
+const sharedLists = new Map<string, unknown[]>();
+function shared<T extends unknown[]>(list: T): T {
+  const key = JSON.stringify(list);
+  const known = sharedLists.get(key);
+  if (known !== undefined) return known as T;
+  if (sharedLists.size < 10_000) sharedLists.set(key, list);
+  return list;
+}
+
 /** The index fields of a parsed manifest, or null when any of them is not what validation accepts. */
 export function indexFields(root: unknown): Fields | null {
   if (!isMapping(root)) return null;
@@ -144,7 +156,7 @@ export function indexFields(root: unknown): Fields | null {
   const outputTypes = types(field(iface, 'outputs'), false);
   const deps = dependencies(field(root, 'dependencies'), name);
   if (tags === null || inputTypes === null || outputTypes === null || deps === null) return null;
-  return { description, tags, dependencies: deps, inputTypes, outputTypes };
+  return { description, tags: shared(tags), dependencies: shared(deps), inputTypes: shared(inputTypes), outputTypes: shared(outputTypes) };
 }
 
 // The parsers load on first use and are kept: a dynamic import per manifest costs as much as a parse.

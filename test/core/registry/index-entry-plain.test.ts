@@ -64,4 +64,12 @@ describe('index entries of YAML manifests', () => {
     execFileSync('mkfifo', [join(dir, 'promptpm.yaml')]);
     expect(await loadEntry(dir, 'x')).toMatchObject({ description: '', tags: [], dependencies: [] });
   });
+
+  it('share one array between versions for equal lists, so a large index holds fewer objects', async () => {
+    const [a, b] = await Promise.all([loadEntry(makeModule(tempDir(), 'one-module'), 'x'), loadEntry(makeModule(tempDir(), 'other-module'), 'y')]);
+    expect(a.tags).toEqual(['demo']);
+    expect(a.tags).toBe(b.tags);
+    expect(a.inputTypes).toBe(b.inputTypes);
+    expect(a.outputTypes).toBe(b.outputTypes);
+  });
 });
