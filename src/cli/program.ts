@@ -8,6 +8,9 @@ import { registerInit } from './commands/init.js';
 import { registerInstall } from './commands/install.js';
 import { registerList } from './commands/list.js';
 import { registerPublish } from './commands/publish.js';
+import { registerPull } from './commands/pull.js';
+import { registerPush } from './commands/push.js';
+import { registerRemote } from './commands/remote.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
@@ -36,7 +39,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: () => {}, outputError: () => {} });
   addGlobalOptions(program);
-  for (const register of [registerInit, registerValidate, registerTest, registerPublish, registerInstall, registerList, registerInfo, registerVerify, registerDiff, registerHelp]) {
+  for (const register of [registerInit, registerValidate, registerTest, registerPublish, registerInstall, registerList, registerInfo, registerVerify, registerDiff, registerRemote, registerPush, registerPull, registerHelp]) {
     register(program);
   }
   // Added last so each command's help lists its own options before the global ones.

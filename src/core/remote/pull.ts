@@ -143,7 +143,8 @@ async function pullOne(s: Session, blobs: Limiter, registry: string, remote: str
 
 /** Pulls what the requests name (or every module under the remote's prefix, through the catalog). */
 export async function pullVersions(registry: string, remote: RemoteTarget, which: PullRequest[] | 'all', opts: RemoteWorkOptions = {}): Promise<PullResult> {
-  const root = await resolveRegistryLocation(registry, { create: true });
+  // Not created here: the first staged version creates it, so a pull that finds nothing writes nothing.
+  const root = await resolveRegistryLocation(registry);
   const s = await openSession(remote, opts);
   const requests = which === 'all' ? (await s.client.catalog(opts.signal)).map((r) => moduleNameOf(s.location, r)).filter((n): n is string => n !== null && isModuleName(n)).map((name) => ({ name })) : which;
   const wanted: Array<{ name: string; version: string }> = [];
