@@ -10,10 +10,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const REGISTRY_BIN = 'docker-registry';
 
+/** The commands the registry-server tests run, with the Debian package of each. */
+const NEEDED: Record<string, string> = { [REGISTRY_BIN]: 'docker-registry', htpasswd: 'apache2-utils', openssl: 'openssl' };
+
 /** Why the registry-server tests cannot run here, or null when they can. */
 export function registryMissing(): string | null {
-  const found = spawnSync('sh', ['-c', `command -v ${REGISTRY_BIN}`], { stdio: 'ignore' }).status === 0;
-  return found ? null : `${REGISTRY_BIN} is not installed (Debian: apt-get install -y docker-registry; .ci/run installs it)`;
+  const absent = Object.keys(NEEDED).filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status !== 0);
+  if (absent.length === 0) return null;
+  return `${absent.join(', ')} not installed (Debian: apt-get install -y ${absent.map((c) => NEEDED[c]).join(' ')}; .ci/run installs them)`;
 }
 
 export async function freePort(): Promise<number> {

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromptPMError } from '../../../src/core/errors.js';
 import { publishModule, verifyRegistry } from '../../../src/core/registry/index.js';
-import { pullVersions, pushVersions, type RetryPolicy } from '../../../src/core/remote/index.js';
+import { canonicalJson } from '../../../src/core/canonical-json.js';
+import { serializeManifest } from '../../../src/core/registry/manifest.js';
+import { sha256Digest } from '../../../src/core/remote/artifact.js';
+import { OciClient } from '../../../src/core/remote/client.js';
+import { parseRemoteUrl, pullVersions, pushVersions, type RetryPolicy } from '../../../src/core/remote/index.js';
+import { MODULE_ARTIFACT, MODULE_CONFIG, MODULE_FILE, OCI_MANIFEST, TITLE_ANNOTATION } from '../../../src/core/remote/media-types.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../../support/oci-registry.js';
 import { makeModule, tempDir } from '../registry/helpers.js';
 
@@ -138,5 +143,34 @@ describe.skipIf(missing !== null)('push and pull through a registry server', () 
     expect(err).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'REMOTE_DIGEST_MISMATCH' });
     expect(existsSync(join(target, 'modules/tampered'))).toBe(false);
     expect(readdirSync(join(target, '.promptpm/staging'))).toEqual([]);
+  });
+
+  it('uploads a large blob in chunks and reads it back checked', async () => {
+    const client = new OciClient(parseRemoteUrl(`${server.host}/chunks`), { credentials: async () => null, retry, chunkBytes: 1000 });
+    const bytes = Buffer.from(Array.from({ length: 2500 }, (_, i) => i % 251));
+    const digest = sha256Digest(bytes);
+    await client.uploadBlob('chunks/blob', digest, bytes);
+    expect(await client.hasBlob('chunks/blob', digest)).toBe(true);
+    expect((await client.fetchBlob('chunks/blob', { mediaType: MODULE_FILE, digest, size: bytes.length })).equals(bytes)).toBe(true);
+  });
+
+  it('refuses an artifact whose file path climbs out of the version, before downloading anything', async () => {
+    const client = new OciClient(parseRemoteUrl(`${server.host}/evil`), { credentials: async () => null, retry });
+    const file = Buffer.from('owned\n');
+    const config = Buffer.from(serializeManifest({ algorithm: 'sha256', files: [{ path: 'x', sha256: sha256Digest(file).slice(7) }], name: 'climber', version: '1.0.0' }));
+    for (const blob of [file, config]) await client.uploadBlob('evil/climber', sha256Digest(blob), blob);
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      artifactType: MODULE_ARTIFACT,
+      config: { mediaType: MODULE_CONFIG, digest: sha256Digest(config), size: config.length },
+      layers: [{ mediaType: MODULE_FILE, digest: sha256Digest(file), size: file.length, annotations: { [TITLE_ANNOTATION]: '../../escape' } }],
+    };
+    await client.putManifest('evil/climber', '1.0.0', Buffer.from(canonicalJson(manifest)));
+    const target = join(tempDir(), 'target');
+    const err = await rejection(pullVersions(target, remote('evil'), [{ name: 'climber' }], { retry }));
+    expect(err).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'REMOTE_NOT_MODULE' });
+    expect(err.message).toContain('unsafe or missing path');
+    expect(existsSync(target)).toBe(false);
   });
 });
