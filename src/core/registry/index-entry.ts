@@ -126,15 +126,20 @@ function dependencies(v: unknown, self: string): Dependency[] | null {
 
 // Equal lists (tags, types, dependencies) are one array per thread: they repeat across versions and
 // modules, and an array a batch of results shares crosses to the main thread once, so a large index
-// holds far fewer objects.
-const sharedLists = new Map<string, unknown[]>();
-function shared<T extends unknown[]>(list: T): T {
-  const key = JSON.stringify(list);
-  const known = sharedLists.get(key);
-  if (known !== undefined) return known as T;
-  if (sharedLists.size < 10_000) sharedLists.set(key, list);
+// holds far fewer objects. Keyed by their strings joined with NUL, which no name, type or range holds (a
+// tag that does is not shared), after the count, so that [] and [''] differ.
+function shared<T extends unknown[]>(known: Map<string, T>, list: T, strings: string[]): T {
+  if (strings.some((x) => x.includes('\0'))) return list;
+  const key = `${strings.length}\0${strings.join('\0')}`;
+  const found = known.get(key);
+  if (found !== undefined) return found;
+  if (known.size < 10_000) known.set(key, list);
   return list;
 }
+const stringLists = new Map<string, string[]>();
+const dependencyLists = new Map<string, Dependency[]>();
+const sharedStrings = (list: string[]): string[] => shared(stringLists, list, list);
+const sharedDependencies = (list: Dependency[]): Dependency[] => shared(dependencyLists, list, list.flatMap((d) => [d.name, d.range]));
 
 /** The index fields of a parsed manifest, or null when any of them is not what validation accepts. */
 export function indexFields(root: unknown): Fields | null {
@@ -156,7 +161,7 @@ export function indexFields(root: unknown): Fields | null {
   const outputTypes = types(field(iface, 'outputs'), false);
   const deps = dependencies(field(root, 'dependencies'), name);
   if (tags === null || inputTypes === null || outputTypes === null || deps === null) return null;
-  return { description, tags: shared(tags), dependencies: shared(deps), inputTypes: shared(inputTypes), outputTypes: shared(outputTypes) };
+  return { description, tags: sharedStrings(tags), dependencies: sharedDependencies(deps), inputTypes: sharedStrings(inputTypes), outputTypes: sharedStrings(outputTypes) };
 }
 
 // The parsers load on first use and are kept: a dynamic import per manifest costs as much as a parse.

@@ -72,4 +72,18 @@ describe('index entries of YAML manifests', () => {
     expect(a.inputTypes).toBe(b.inputTypes);
     expect(a.outputTypes).toBe(b.outputTypes);
   });
+
+  it('keep lists apart that would join alike: [] and [""], a tag holding NUL', async () => {
+    const withTags = async (tags: string) => {
+      const dir = makeModule(tempDir());
+      const manifest = join(dir, 'promptpm.yaml');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('tags: [demo]', `tags: ${tags}`));
+      return (await loadEntry(dir, 'x')).tags;
+    };
+    expect(await withTags('[]')).toEqual([]);
+    expect(await withTags('[""]')).toEqual(['']);
+    expect(await withTags('["a\\0b"]')).toEqual(['a\0b']);
+    expect(await withTags('[a, b]')).toEqual(['a', 'b']);
+    expect(await withTags('["a\\0b"]')).toEqual(['a\0b']);
+  });
 });
