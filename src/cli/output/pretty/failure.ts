@@ -8,10 +8,12 @@ import type { Data } from '../envelope.js';
 import { prettyDiffReport } from './diff.js';
 import { location, renderDiagnostics } from './diagnostics.js';
 import { prettyPublishTests, prettyTestReport } from './module.js';
+import { isBatchData, prettyPublishBatch } from './publish-batch.js';
 import { prettyVerifyDetails } from './registry.js';
 import type { Style } from './style.js';
 
 function details(operation: string, error: ErrorObject, data: Data, style: Style): string[] {
+  if (operation === 'publish' && isBatchData(data)) return prettyPublishBatch(data, style);
   const errors = data.errors as Diagnostic[] | undefined;
   if (errors) {
     // The first error is the headline already; list them all so nothing is hidden behind it.

@@ -2,12 +2,14 @@
 import type { InfoResult, ListResult, PublishResult, VerifyReport } from '../../../core/registry/index.js';
 import type { InstallResult, ResolvedNode } from '../../../core/resolve/index.js';
 import type { Data } from '../envelope.js';
+import { isBatchData, prettyPublishBatch } from './publish-batch.js';
 import { plural, table, type Style } from './style.js';
 
 const stateColour = (state: string, style: Style) =>
   state === 'ok' ? style.green(state) : state === 'unverified' ? style.dim(state) : style.red(state);
 
 export function prettyPublish(data: Data, style: Style): string[] {
+  if (isBatchData(data)) return prettyPublishBatch(data, style);
   const r = data as unknown as PublishResult;
   return [
     `${style.green('✔')} Published ${style.bold(r.identifier)} ${style.dim(`(tests: ${r.tests.passed}/${r.tests.total} passed)`)}`,
