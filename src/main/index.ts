@@ -1,6 +1,6 @@
 // Electron entry: one instance, one hardened window, IPC from the contract to the core-backed handlers.
 import { join } from 'node:path';
-import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { useRegistryWorker } from '../core/registry/worker-script.js';
 import { createHandlers } from './handlers/create-handlers.js';
 import { toErrorObject } from './ipc/error-object.js';
@@ -26,6 +26,11 @@ useRegistryWorker(join(import.meta.dirname, 'registry-worker.js'));
 let mainWindow: BrowserWindow | null = null;
 const currentWindow = () => mainWindow;
 
+async function chooseFolders(options: OpenDialogOptions): Promise<string[]> {
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 async function start(): Promise<void> {
   app.setName(APP_NAME);
   const userDataDir = app.getPath('userData');
@@ -35,12 +40,10 @@ async function start(): Promise<void> {
   const sendEvent = eventSender({ window: currentWindow, validate });
   const main = await createHandlers({
     dialog: {
-      chooseFolder: async () => {
-        const options = { title: 'Open Registry', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
+      chooseFolder: async () => (await chooseFolders({ title: 'Open Registry', properties: ['openDirectory', 'createDirectory'] }))[0] ?? null,
+      chooseFolders: ({ title, multiple }) => chooseFolders({ title, properties: ['openDirectory', 'createDirectory', ...(multiple ? (['multiSelections'] as const) : [])] }),
     },
+    shell: { reveal: (path) => shell.showItemInFolder(path) },
     allowList,
     settings,
     userDataDir,
@@ -66,9 +69,13 @@ async function start(): Promise<void> {
     const { message, detail } = aboutText(APP_NAME, app.getVersion(), process.versions.electron ?? '');
     void dialog.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message, detail, buttons: ['OK'] });
   };
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate({ platform: process.platform, dev, appName: APP_NAME, actions: { openRegistry: () => void openRegistry(), showAbout } })),
-  );
+  const actions = {
+    openRegistry: () => void openRegistry(),
+    importModules: () => sendEvent('command', 'import'),
+    newModule: () => sendEvent('command', 'newModule'),
+    showAbout,
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, dev, appName: APP_NAME, actions })));
 
   const openWindow = () => {
     mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), appUrl, dev, settings });

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/diff.css';
+import './styles/import.css';
 
 // Failures carry a typed error the user acts on (a hint, a location); retrying them blindly only delays it.
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });

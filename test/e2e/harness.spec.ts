@@ -66,7 +66,7 @@ test('the API object is frozen and exposes no generic invoke', async ({ page }) 
     keys: Object.keys(globalThis.promptpm).sort(),
     invoke: 'invoke' in globalThis.promptpm,
   }));
-  expect(shape).toEqual({ frozen: true, keys: ['app', 'jobs', 'module', 'on', 'pathsForFiles', 'registry'], invoke: false });
+  expect(shape).toEqual({ frozen: true, keys: ['app', 'import', 'jobs', 'module', 'on', 'pathsForFiles', 'registry', 'shell'], invoke: false });
 });
 
 test('the page runs under the strict CSP without violations', async ({ page, harness }) => {

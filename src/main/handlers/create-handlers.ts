@@ -4,6 +4,7 @@ import { readVersionOffMainThread, testVersionOffMainThread, verifyRegistry } fr
 import { diffVersionsOffMainThread, fileTextsOffMainThread } from '../../core/diff/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import type { HandlerDeps } from './deps.js';
+import { importHandlers } from './import-handlers.js';
 import { Jobs, progressForwarder } from './jobs.js';
 import { ListingPages } from './listing-pages.js';
 import { resolveVersion } from './module-handlers.js';
@@ -51,6 +52,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
     // Reading, hashing and diffing two versions' files is core's work on its task thread, like module.read.
     'module.diff': async ({ name, a, b }) => diffVersionsOffMainThread(await registry(), name, a, b),
     'module.diffFile': async (req) => fileTextsOffMainThread(await registry(), req),
+    ...importHandlers({ deps, jobs, registry, progressOf }),
   };
   return { handlers, session, jobs };
 }

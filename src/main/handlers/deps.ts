@@ -5,8 +5,10 @@ import type { AllowList } from '../state/allow-list.js';
 import type { SettingsStore } from '../state/settings.js';
 
 export interface FolderDialog {
-  /** Asks the user for a folder; null when they cancel. */
+  /** Asks the user for a registry folder; null when they cancel. */
   chooseFolder(): Promise<string | null>;
+  /** Asks for one or several folders (module folders to import, where to create one); empty when cancelled. */
+  chooseFolders(options: { title: string; multiple: boolean }): Promise<string[]>;
 }
 
 export type SendEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -18,5 +20,7 @@ export interface HandlerDeps {
   /** The default registry lives in `<userDataDir>/registry`, created on first run. */
   userDataDir: string;
   sendEvent: SendEvent;
+  /** The system's file manager (Electron's shell), showing a folder the user chose. */
+  shell: { reveal(path: string): void };
   app: { name: string; version: string; platform: string };
 }

@@ -2,7 +2,7 @@
 // default registry main created itself. Paths are compared after resolving symlinks, so a link to an
 // allowed folder is the allowed folder, and a link elsewhere is not.
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 
 export type AllowSource = 'dialog' | 'recent' | 'drop' | 'default';
 
@@ -30,6 +30,17 @@ export class AllowList {
     if (!isAbsolute(path)) return null;
     const key = await canonical(path);
     return this.entries.has(key) ? key : null;
+  }
+
+  /**
+   * The canonical path when it is a chosen folder or lies inside one (a module found in a dropped folder of
+   * modules), else null.
+   */
+  async lookupWithin(path: string): Promise<string | null> {
+    if (!isAbsolute(path)) return null;
+    const key = await canonical(path);
+    for (const folder of this.entries.keys()) if (key === folder || key.startsWith(folder.endsWith(sep) ? folder : folder + sep)) return key;
+    return null;
   }
 
   sourceOf(canonicalPath: string): AllowSource | undefined {

@@ -3,6 +3,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openRegistry(): void;
+  /** The page shows the import preview and asks for module folders. */
+  importModules(): void;
+  /** The page asks for the new module's name and version. */
+  newModule(): void;
   showAbout(): void;
 }
 
@@ -17,6 +21,8 @@ export function menuTemplate({ platform, dev, appName, actions }: MenuInput): Me
   const mac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => actions.showAbout() };
   const openRegistry: MenuItemConstructorOptions = { label: 'Open Registry…', accelerator: 'CmdOrCtrl+O', click: () => actions.openRegistry() };
+  const importModules: MenuItemConstructorOptions = { label: 'Import Modules…', accelerator: 'CmdOrCtrl+I', click: () => actions.importModules() };
+  const newModule: MenuItemConstructorOptions = { label: 'New Module…', accelerator: 'CmdOrCtrl+N', click: () => actions.newModule() };
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     { role: 'forceReload' },
@@ -32,7 +38,7 @@ export function menuTemplate({ platform, dev, appName, actions }: MenuInput): Me
     ...(mac
       ? [{ label: appName, submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions]
       : []),
-    { label: 'File', submenu: [openRegistry, { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'File', submenu: [openRegistry, importModules, newModule, { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
     { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },

@@ -38,3 +38,8 @@ export async function call<C extends ChannelName>(channel: C, ...args: ChannelAr
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return bridge().on(event, listener);
 }
+
+/** Paths of the files in a drop, as the preload reads them from disk; files made up by a page give none. */
+export function pathsOfDroppedFiles(files: readonly File[]): string[] {
+  return bridge().pathsForFiles?.(files) ?? [];
+}

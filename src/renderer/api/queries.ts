@@ -80,7 +80,9 @@ export function useResolution(ref: VersionRef) {
 
 /** Everything cached belongs to the open registry, so switching registries starts afresh. */
 function switchRegistry(client: QueryClient, info: RegistryInfo): void {
-  client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app.info' });
+  // Reset, not just removed: every view on screen refetches from the new registry, whichever component
+  // asked for the switch (removed queries would keep showing the old registry until their view re-renders).
+  void client.resetQueries({ predicate: (query) => query.queryKey[0] !== 'app.info' });
   client.getMutationCache().clear();
   client.setQueryData(channelKey('registry.current'), info);
   void client.invalidateQueries({ queryKey: channelKey('registry.recent') });

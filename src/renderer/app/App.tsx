@@ -1,8 +1,12 @@
 // The window: title bar, the registry browser on the left, the selected page on the right. Each pane has
 // its own error boundary, so a failing view never takes the window down.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { subscribe } from '../api/client';
 import { useOpenRegistry, useRegistryChanges } from '../api/queries';
 import { ComparePage } from '../features/diff/ComparePage';
+import { importModules, startNewModule } from '../features/import/actions';
+import { DropTarget } from '../features/import/DropTarget';
+import { ImportPage } from '../features/import/ImportPage';
 import { ModuleView } from '../features/module/ModuleView';
 import { RegistryBrowser, SEARCH_INPUT_ID } from '../features/registry/RegistryBrowser';
 import { RegistryHome } from '../features/registry/RegistryHome';
@@ -16,21 +20,31 @@ export function App() {
   const openRegistry = useOpenRegistry();
   const { mutate } = openRegistry;
   useRegistryChanges();
-  useShortcuts({ searchId: SEARCH_INPUT_ID, openRegistry: useCallback(() => mutate(undefined), [mutate]) });
+  useShortcuts({
+    searchId: SEARCH_INPUT_ID,
+    openRegistry: useCallback(() => mutate(undefined), [mutate]),
+    importModules,
+    newModule: startNewModule,
+  });
+  // File › Import Modules… and File › New Module… in the native menu.
+  useEffect(() => subscribe('command', (command) => (command === 'import' ? importModules() : startNewModule())), []);
 
   return (
     <div className="app">
+      <DropTarget />
       <Header openRegistry={openRegistry} />
       <div className="panes">
         <ErrorBoundary area="The module list">
           <RegistryBrowser />
         </ErrorBoundary>
         <main className="content">
-          <ErrorBoundary area="This view" key={route.page === 'home' ? 'home' : `${route.page}:${route.name}`}>
+          <ErrorBoundary area="This view" key={route.page === 'home' || route.page === 'import' ? route.page : `${route.page}:${route.name}`}>
             {route.page === 'module' ? (
               <ModuleView name={route.name} version={route.version} tab={route.tab} />
             ) : route.page === 'compare' ? (
               <ComparePage name={route.name} a={route.a} b={route.b} />
+            ) : route.page === 'import' ? (
+              <ImportPage />
             ) : (
               <RegistryHome />
             )}

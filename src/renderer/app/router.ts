@@ -9,11 +9,14 @@ export type Route =
   | { page: 'home' }
   | { page: 'module'; name: string; version: string | null; tab: ModuleTab }
   /** Two versions of one module compared: `a` the old one, `b` the new one. */
-  | { page: 'compare'; name: string; a: string; b: string };
+  | { page: 'compare'; name: string; a: string; b: string }
+  /** The import preview of dropped or chosen module folders. */
+  | { page: 'import' };
 
 export function parseRoute(hash: string): Route {
   const [page, name, version, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (page === 'compare' && name && version && tab) return { page: 'compare', name, a: version, b: tab };
+  if (page === 'import') return { page: 'import' };
   if (page !== 'module' || !name) return { page: 'home' };
   return {
     page: 'module',
@@ -25,6 +28,7 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.page === 'home') return '#/';
+  if (route.page === 'import') return '#/import';
   if (route.page === 'compare') return `#/${['compare', route.name, route.a, route.b].map(encodeURIComponent).join('/')}`;
   const parts = ['module', route.name, route.version ?? '', route.tab].map(encodeURIComponent);
   return `#/${parts.join('/')}`;

@@ -1,5 +1,5 @@
-// Window-wide keyboard shortcuts: / or Ctrl/⌘+F search, Ctrl/⌘+O open a registry, Alt+←/→ back and
-// forward, Escape leaves a module for the overview.
+// Window-wide keyboard shortcuts: / or Ctrl/⌘+F search, Ctrl/⌘+O open a registry, Ctrl/⌘+I import modules,
+// Ctrl/⌘+N a new module, Alt+←/→ back and forward, Escape leaves a module for the overview.
 import { useEffect } from 'react';
 import { navigate } from './router';
 
@@ -7,7 +7,14 @@ function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function useShortcuts({ searchId, openRegistry }: { searchId: string; openRegistry: () => void }): void {
+interface Shortcuts {
+  searchId: string;
+  openRegistry: () => void;
+  importModules: () => void;
+  newModule: () => void;
+}
+
+export function useShortcuts({ searchId, openRegistry, importModules, newModule }: Shortcuts): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -15,6 +22,8 @@ export function useShortcuts({ searchId, openRegistry }: { searchId: string; ope
       let handled = true;
       if ((key === '/' && !typingIn(event.target)) || (mod && key === 'f')) document.getElementById(searchId)?.focus();
       else if (mod && key === 'o') openRegistry();
+      else if (mod && key === 'i') importModules();
+      else if (mod && key === 'n') newModule();
       else if (event.altKey && key === 'arrowleft') window.history.back();
       else if (event.altKey && key === 'arrowright') window.history.forward();
       else if (key === 'escape' && !typingIn(event.target) && !document.querySelector('dialog[open]')) navigate({ page: 'home' });
@@ -23,5 +32,5 @@ export function useShortcuts({ searchId, openRegistry }: { searchId: string; ope
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [searchId, openRegistry]);
+  }, [searchId, openRegistry, importModules, newModule]);
 }

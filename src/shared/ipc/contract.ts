@@ -18,6 +18,7 @@ import {
   verifyReportSchema,
 } from './schemas.js';
 import { diffRequestSchema, fileTextsRequestSchema, fileTextsSchema, versionDiffSchema } from './diff-schemas.js';
+import { batchResultSchema, importPreviewSchema, importRequestSchema, newModuleRequestSchema, newModuleSchema } from './import-schemas.js';
 
 const none = z.tuple([]);
 
@@ -47,6 +48,16 @@ export const channels = {
   'module.diff': { args: z.tuple([diffRequestSchema]), result: versionDiffSchema },
   /** The whole texts of one changed file of a comparison (null for a side that is absent or not text). */
   'module.diffFile': { args: z.tuple([fileTextsRequestSchema]), result: fileTextsSchema },
+  /** Native dialog for module folders to import (several at once); they join the allow-list. Empty if cancelled. */
+  'import.choose': { args: none, result: z.array(z.string()) },
+  /** What publishing the modules in these folders would do; nothing is written. Progress per module. */
+  'import.preview': { args: z.tuple([importRequestSchema]), result: importPreviewSchema },
+  /** Publishes each module folder given (each atomically, independently); cancel stops between modules. */
+  'import.publish': { args: z.tuple([importRequestSchema]), result: batchResultSchema },
+  /** Scaffolds a new module (as `promptpm init`) in a folder the user picks; null if cancelled. */
+  'import.newModule': { args: z.tuple([newModuleRequestSchema]), result: newModuleSchema },
+  /** Shows a folder the user chose or dropped in the system's file manager. */
+  'shell.reveal': { args: z.tuple([z.string().min(1).max(4096)]), result: z.boolean() },
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -54,6 +65,8 @@ export const events = {
   progress: progressEventSchema,
   /** The open registry changed outside the renderer's own calls (File › Open Registry… in the menu). */
   registryChanged: registryInfoSchema,
+  /** A menu command the page carries out (File › Import…, File › New Module…). */
+  command: z.enum(['import', 'newModule']),
 } as const;
 
 export type Channels = typeof channels;

@@ -58,6 +58,21 @@ export const contractChangeSchema = z.object({
 });
 export type ContractChangeView = z.infer<typeof contractChangeSchema>;
 
+export const contractDiffSchema = z.object({
+  changes: z.array(contractChangeSchema),
+  counts: z.object({ major: z.number().int(), minor: z.number().int(), patch: z.number().int() }),
+});
+
+export const verdictSchema = z.object({
+  status: z.enum(['ok', 'under-bumped', 'over-bumped', 'not-increased']),
+  required: z.enum(['major', 'minor', 'patch', 'none']),
+  actual: z.enum(['major', 'minor', 'patch', 'none']),
+  minimum: z.string(),
+  informational: z.boolean(),
+  needing: z.array(contractChangeSchema),
+  message: z.string(),
+});
+
 export const versionDiffSchema = z.object({
   a: diffSideSchema,
   b: diffSideSchema,
@@ -67,19 +82,8 @@ export const versionDiffSchema = z.object({
     insertions: z.number().int().nonnegative(),
     deletions: z.number().int().nonnegative(),
   }),
-  contract: z.object({
-    changes: z.array(contractChangeSchema),
-    counts: z.object({ major: z.number().int(), minor: z.number().int(), patch: z.number().int() }),
-  }),
-  verdict: z.object({
-    status: z.enum(['ok', 'under-bumped', 'over-bumped', 'not-increased']),
-    required: z.enum(['major', 'minor', 'patch', 'none']),
-    actual: z.enum(['major', 'minor', 'patch', 'none']),
-    minimum: z.string(),
-    informational: z.boolean(),
-    needing: z.array(contractChangeSchema),
-    message: z.string(),
-  }),
+  contract: contractDiffSchema,
+  verdict: verdictSchema,
 });
 export type VersionDiffView = z.infer<typeof versionDiffSchema>;
 

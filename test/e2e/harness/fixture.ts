@@ -27,7 +27,7 @@
 //
 // The `harness` fixture: appUrl, userDataDir, settingsFile, registryPath, calls (every channel call of the page with
 // its outcome and the ms main spent on it), callTimings() (when each call of the current page started and settled,
-// in page time), pageErrors (uncaught errors + console errors, CSP violations included), dialogRequests(),
+// in page time), pageErrors (uncaught errors + console errors, CSP violations included), dialogRequests(), revealed(),
 // open() (navigate to the app again, e.g. to time the first rows), invoke(channel, ...args) (call a
 // handler from the test through the same dispatch), emit(event, payload) (push an event as main would).
 import { randomUUID } from 'node:crypto';
@@ -69,6 +69,8 @@ export interface Harness {
   calls: CallRecord[];
   pageErrors: string[];
   dialogRequests(): number;
+  /** Folders the page asked the file manager to show (shell.reveal), in order. */
+  revealed(): string[];
   open(): Promise<void>;
   /** When each call of the current page started and settled, in ms since its navigation. */
   callTimings(): Promise<CallTiming[]>;
@@ -152,6 +154,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         calls,
         pageErrors,
         dialogRequests: () => main.dialogRequests(),
+        revealed: () => main.revealed(),
         open: async () => {
           await page.goto(rendererServer.appUrl);
         },

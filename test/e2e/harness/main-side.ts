@@ -37,6 +37,8 @@ export interface MainSide extends MainHandlers {
   calls: RendererCalls;
   /** How many times the page opened the native folder dialog. */
   dialogRequests(): number;
+  /** Folders the page asked the file manager to show, in order. */
+  revealed(): string[];
   dispose(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
   }
   const answers = [...options.dialogFolders];
   let dialogRequests = 0;
+  const revealed: string[] = [];
   const allowList = new AllowList();
   const main = await createHandlers({
     dialog: {
@@ -69,7 +72,14 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
         dialogRequests += 1;
         return answers.length > 0 ? (answers.shift() ?? null) : null;
       },
+      // The same answers, one folder each: a multi-folder choice is a list of drops in the e2e specs.
+      chooseFolders: async () => {
+        dialogRequests += 1;
+        const answer = answers.shift();
+        return typeof answer === 'string' ? [answer] : [];
+      },
     },
+    shell: { reveal: (path) => void revealed.push(path) },
     allowList,
     settings: await SettingsStore.load(userDataDir),
     userDataDir,
@@ -84,6 +94,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
     allowList,
     calls: { handlers: main.handlers, dropped: new DroppedPaths(allowList), appUrl: options.appUrl },
     dialogRequests: () => dialogRequests,
+    revealed: () => [...revealed],
     dispose: () => rm(workDir, { recursive: true, force: true }),
   };
 }

@@ -40,7 +40,11 @@ async function setup(dialogAnswers: (string | null)[] = []): Promise<Setup> {
   const userData = await mkdtemp(join(work, 'userdata-'));
   const events: EventPayload<'progress'>[] = [];
   const main = await createHandlers({
-    dialog: { chooseFolder: async () => dialogAnswers.shift() ?? null },
+    dialog: {
+      chooseFolder: async () => dialogAnswers.shift() ?? null,
+      chooseFolders: async () => [dialogAnswers.shift()].filter((p): p is string => typeof p === 'string'),
+    },
+    shell: { reveal: () => undefined },
     allowList: new AllowList(),
     settings: await SettingsStore.load(userData),
     userDataDir: userData,

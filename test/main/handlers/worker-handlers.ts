@@ -15,7 +15,8 @@ export async function handlersOnWorker(registry: string, work: string): Promise<
   useRegistryWorker(builtWorker);
   const userData = join(work, 'userdata');
   const main = await createHandlers({
-    dialog: { chooseFolder: async () => registry },
+    dialog: { chooseFolder: async () => registry, chooseFolders: async () => [] },
+    shell: { reveal: () => undefined },
     allowList: new AllowList(),
     settings: await SettingsStore.load(userData),
     userDataDir: userData,

@@ -35,6 +35,11 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'module.resolve': [{ name: 'summarizer', version: '1.0.0', jobId: 'r1' }],
   'module.diff': [{ name: 'summarizer', a: '1.2.0', b: '1.3.0' }],
   'module.diffFile': [{ name: 'summarizer', a: '1.2.0', b: '1.3.0', path: 'template.prompt', from: null }],
+  'import.choose': [],
+  'import.preview': [{ jobId: 'i1', paths: ['/home/ada/prompts/summarizer'] }],
+  'import.publish': [{ jobId: 'i2', paths: ['/home/ada/prompts/summarizer', '/home/ada/prompts/normalizer'] }],
+  'import.newModule': [{ name: 'summarizer', version: '0.1.0' }],
+  'shell.reveal': ['/home/ada/prompts/summarizer'],
 };
 
 describe('dispatch', () => {
@@ -73,6 +78,9 @@ describe('dispatch', () => {
     ['jobs.cancel', ['x'.repeat(65)]],
     ['module.diff', [{ name: 'ok', a: '1.0.0', b: '1..0' }]],
     ['module.diffFile', [{ name: 'ok', a: '1.0.0', b: '1.1.0', path: '' }]],
+    ['import.preview', [{ jobId: 'i1', paths: [] }]],
+    ['import.preview', [{ jobId: 'i1', paths: Array.from({ length: 1001 }, (_, i) => `/drop/${i}`) }]],
+    ['import.newModule', [{ name: '../evil', version: '0.1.0' }]],
   ] as const)('refuses %s with %j', async (channel, args) => {
     const { handlers, called } = recordingHandlers();
     const result = await dispatch(handlers, channel, args);

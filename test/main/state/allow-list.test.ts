@@ -40,4 +40,17 @@ describe('allow-list', () => {
     expect(await list.lookup(join(dir, 'to-chosen'))).not.toBeNull();
     expect(await list.lookup(join(dir, 'to-other'))).toBeNull();
   });
+
+  it('lookupWithin also accepts what lies inside a chosen folder, never a sibling sharing its prefix or a link out', async () => {
+    const list = new AllowList();
+    await list.add(join(dir, 'chosen'), 'drop');
+    await mkdir(join(dir, 'chosen-too'));
+    await symlink(join(dir, 'other'), join(dir, 'chosen/sub/escape'));
+    expect(await list.lookupWithin(join(dir, 'chosen/sub'))).toBe(join(await list.add(join(dir, 'chosen'), 'drop'), 'sub'));
+    expect(await list.lookupWithin(join(dir, 'chosen'))).not.toBeNull();
+    expect(await list.lookupWithin(join(dir, 'chosen-too'))).toBeNull();
+    expect(await list.lookupWithin(join(dir, 'chosen/sub/escape'))).toBeNull();
+    expect(await list.lookupWithin(dir)).toBeNull();
+    expect(await list.lookupWithin('chosen/sub')).toBeNull();
+  });
 });

@@ -49,7 +49,7 @@ export function RegistryBrowser() {
   const sorted = useMemo(() => sortPackages(all, sortKey), [all, sortKey]);
   const shown = useMemo(() => filterPackages(sorted, deferredQuery), [sorted, deferredQuery]);
 
-  const selected = route.page === 'home' ? null : route.name;
+  const selected = route.page === 'module' || route.page === 'compare' ? route.name : null;
   const select = (name: string) =>
     navigate({ page: 'module', name, version: null, tab: route.page === 'module' ? route.tab : 'overview' });
 

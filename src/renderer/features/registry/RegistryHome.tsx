@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { PackageRow, Verification } from '../../../shared/ipc/schemas';
 import { isComplete, useRegistryListing } from '../../api/listing';
 import { VerificationBadge } from '../../components/VerificationBadge';
+import { importModules, startNewModule } from '../import/actions';
 import { VerifyPanel } from '../verify/VerifyPanel';
 
 const STATES: Verification[] = ['ok', 'tampered', 'unreadable', 'unverified'];
@@ -24,9 +25,19 @@ export function RegistryHome() {
   const { total, count } = listing.data;
   return (
     <div className="home">
-      <header className="page-header">
-        <h1>Registry</h1>
-        <p className="mono muted">{listing.data.registry_path}</p>
+      <header className="page-header compare-header">
+        <div>
+          <h1>Registry</h1>
+          <p className="mono muted">{listing.data.registry_path}</p>
+        </div>
+        <div className="compare-actions">
+          <button type="button" className="primary" onClick={importModules} title="Or drop module folders on the window (Ctrl+I)">
+            Import modules…
+          </button>
+          <button type="button" onClick={startNewModule} title="Ctrl+N">
+            New module…
+          </button>
+        </div>
       </header>
       <div className="stats">
         <div className="stat">
