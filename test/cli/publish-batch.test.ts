@@ -93,10 +93,10 @@ describe('publish of several folders', () => {
     const root = tempDir();
     const registry = join(root, 'registry');
     const many = join(root, 'many');
-    for (let i = 0; i < 501; i++) makeModule(join(many, `m${String(i).padStart(3, '0')}`), `m${i}`);
+    for (let i = 0; i < 1_001; i++) makeModule(join(many, `m${String(i).padStart(4, '0')}`), `m${i}`);
     const run = await publish(registry, ['--recursive', many]);
     expect(run.code).toBe(1);
-    expect(run.env.error).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'TOO_MANY_MODULES', message: 'Stopped searching after 500 modules: too many to import at once' });
+    expect(run.env.error).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'TOO_MANY_MODULES', message: 'Stopped searching after 1000 modules: too many to import at once' });
     expect(await listed(registry)).toEqual([]);
   });
 

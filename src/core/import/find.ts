@@ -10,7 +10,7 @@ import { isRegistryFolder } from '../registry-folder.js';
 import { compareCodePoints } from '../text-order.js';
 import type { FindOptions, FindProblem, FindProblemCode, FoundModules } from './types.js';
 
-export const FIND_DEFAULTS = { maxDepth: 6, maxFolders: 20_000, maxModules: 500 } as const;
+export const FIND_DEFAULTS = { maxDepth: 6, maxFolders: 20_000, maxModules: 1_000 } as const;
 
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules']);
 

@@ -32,7 +32,7 @@ export interface FindOptions {
   maxDepth?: number;
   /** Folders read before the search stops with TOO_MANY_FOLDERS. Default 20,000. */
   maxFolders?: number;
-  /** Modules found before the search stops with TOO_MANY_MODULES. Default 500. */
+  /** Modules found before the search stops with TOO_MANY_MODULES. Default 1,000. */
   maxModules?: number;
   signal?: AbortSignal;
 }
