@@ -6,7 +6,7 @@ import { PromptPMError } from '../errors.js';
 import { sha256Digest, type Descriptor } from './artifact.js';
 import { Authenticator, NO_SCOPE, type CredentialSource } from './auth.js';
 import { httpError, integrityMismatch, networkError } from './errors.js';
-import { DEFAULT_RETRY, readBody, send, withRetry, type RetryPolicy } from './http.js';
+import { DEFAULT_RETRY, discard, readBody, send, withRetry, type RetryPolicy } from './http.js';
 import { OCI_MANIFEST } from './media-types.js';
 import type { RemoteLocation } from './reference.js';
 
@@ -68,7 +68,7 @@ export class OciClient {
       const res = await attempt();
       if (res.status !== 401) return res;
       const challenge = res.headers.get('www-authenticate');
-      await res.body?.cancel();
+      await discard(res);
       return (await this.auth.challenged(challenge, c.scope, c.signal)) ? attempt() : res;
     };
     try {
@@ -88,7 +88,7 @@ export class OciClient {
   async ping(signal?: AbortSignal): Promise<void> {
     await this.call({ method: 'GET', path: '/v2/', scope: NO_SCOPE, what: 'the API check', signal }, async (res) => {
       if (!res.ok && res.status !== 401) await this.fail(res, 'the API check');
-      await res.body?.cancel();
+      await discard(res);
     });
   }
 
@@ -108,7 +108,7 @@ export class OciClient {
     const upload = async (): Promise<Response> => {
       let location = await this.call({ method: 'POST', path: `/v2/${repository}/blobs/uploads/`, scope, what, signal }, async (res) => {
         if (res.status !== 202) await this.fail(res, what);
-        await res.body?.cancel();
+        await discard(res);
         return this.uploadLocation(res, what);
       });
       let offset = 0;
@@ -118,7 +118,7 @@ export class OciClient {
           const headers = { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + chunk.length - 1}` };
           location = await this.call({ method: 'PATCH', path: location, scope, headers, body: chunk, what, signal }, async (res) => {
             if (res.status !== 202) await this.fail(res, what);
-            await res.body?.cancel();
+            await discard(res);
             return this.uploadLocation(res, what);
           });
         }
@@ -133,7 +133,7 @@ export class OciClient {
       throw err instanceof TypeError ? networkError(err, what, this.remote) : err;
     });
     if (res.status !== 201) await this.fail(res, what);
-    await res.body?.cancel();
+    await discard(res);
   }
 
   private async authHeader(scope: string, signal?: AbortSignal): Promise<Record<string, string>> {
@@ -192,7 +192,7 @@ export class OciClient {
     const headers = { 'content-type': OCI_MANIFEST };
     await this.call({ method: 'PUT', path: `/v2/${repository}/manifests/${tag}`, scope: pushScope(repository), headers, body: bytes, what, signal }, async (res) => {
       if (res.status !== 201) await this.fail(res, what);
-      await res.body?.cancel();
+      await discard(res);
     });
   }
 

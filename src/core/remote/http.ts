@@ -19,6 +19,14 @@ export interface HttpRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * Reads an answer's (small) body to its end, so the connection goes back to the pool: cancelling the body
+ * closes the socket, and every request would pay for a new connection.
+ */
+export async function discard(res: Response): Promise<void> {
+  await res.arrayBuffer().catch(() => undefined);
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
@@ -32,7 +40,7 @@ export async function send(req: HttpRequest): Promise<Response> {
     const res = await fetch(url, { method, headers, body, redirect: 'manual', signal: req.signal });
     const location = res.headers.get('location');
     if (!REDIRECTS.has(res.status) || location === null || hop === MAX_REDIRECTS) return res;
-    await res.body?.cancel();
+    await discard(res);
     url = new URL(location, url);
     if (url.origin !== origin) {
       const { authorization: _dropped, Authorization: _Dropped, ...rest } = headers;
@@ -66,7 +74,7 @@ export async function withRetry<T>(policy: RetryPolicy, signal: AbortSignal | un
     try {
       res = await attempt();
       if (!retryableStatus(res.status) || n >= policy.retries) return await read(res);
-      await res.body?.cancel();
+      await discard(res);
     } catch (err) {
       if (signal?.aborted || n >= policy.retries || !isNetworkError(err)) throw err;
       res = undefined;

@@ -9,3 +9,4 @@ export { buildArtifact, type Artifact } from './artifact.js';
 export type { CredentialSource, Credentials } from './auth.js';
 export type { RetryPolicy } from './http.js';
 export type { RemoteTarget, RemoteWorkOptions } from './session.js';
+export { remoteStatus, type ModuleSync, type RemoteStatus, type SyncState, type VersionSync } from './status.js';

@@ -10,8 +10,9 @@ import validRange from 'semver/ranges/valid.js';
 import { PromptPMError } from '../errors.js';
 import { isModuleName } from '../module/name-version.js';
 import { countSteps } from '../progress.js';
-import { fsyncDir, writeNewFileDurable } from '../registry/durable.js';
-import { recordPublished } from '../registry/index-cache.js';
+import { fsyncDir } from '../registry/durable.js';
+import { writeNewFileDurableAsync } from './durable-async.js';
+import { recordVerification } from '../registry/index-cache.js';
 import { resolveRegistryLocation } from '../registry/location.js';
 import { MANIFEST_FILE, versionPath } from '../registry/paths.js';
 import { commit } from '../registry/publish.js';
@@ -92,10 +93,11 @@ async function stage(s: Session, blobs: Limiter, registry: string, repository: s
         const parent = dirname(target);
         mkdirSync(parent, { recursive: true });
         for (let d = parent; !made.has(d); d = dirname(d)) made.add(d);
-        writeNewFileDurable(target, data);
+        // On the thread pool: the fsyncs of one version's files overlap each other and the downloads.
+        await writeNewFileDurableAsync(target, data);
       }),
     );
-    writeNewFileDurable(join(staging, MANIFEST_FILE), config);
+    await writeNewFileDurableAsync(join(staging, MANIFEST_FILE), config);
     for (const dir of made) fsyncDir(dir);
     const check = verifyVersionDir({ dir: staging, name, version });
     if (check.status !== 'ok') throw new Error(`Pulled files do not verify: ${[...check.changed, ...check.missing, ...check.extra].join(', ')}`);
@@ -137,7 +139,6 @@ async function pullOne(s: Session, blobs: Limiter, registry: string, remote: str
     rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  await recordPublished(registry, name, version);
   return row;
 }
 
@@ -164,6 +165,9 @@ export async function pullVersions(registry: string, remote: RemoteTarget, which
       }),
     ),
   );
+  // Once for the whole pull (each is intact: verified before it landed); the index rescans what a killed pull landed.
+  const landed = rows.filter((r) => r.status === 'pulled');
+  if (landed.length > 0) await recordVerification(root, new Map(landed.map((r) => [`${r.name}@${r.version}`, 'ok'])));
   return {
     registry_path: root,
     remote: remote.url,

@@ -49,7 +49,7 @@ export interface PushResult {
 }
 
 /** A local version as an artifact: verified first, so a tampered version is never pushed. */
-function localArtifact(registry: string, dir: string, ref: VersionRef): Artifact {
+export function localArtifact(registry: string, dir: string, ref: VersionRef): Artifact {
   const check = verifyVersionDir({ dir, ...ref });
   const config = readManifestBytes(dir);
   const manifest = config === null ? null : parseManifest(config.toString('utf8'));
@@ -78,12 +78,15 @@ async function pushOne(s: Session, blobs: Limiter, registry: string, ref: Versio
   if (existing !== null) return { ...row, status: 'conflict', remote_digest: existing };
   const digests = [...new Set([artifact.config.digest, ...artifact.files.map((f) => f.digest)])];
   const sent = new Set<string>();
+  const known = s.known.get(repository) ?? new Set<string>();
+  s.known.set(repository, known);
   await Promise.all(
     digests.map((digest) =>
       blobs(async () => {
-        if (await s.client.hasBlob(repository, digest, signal)) return;
+        if (known.has(digest) || (await s.client.hasBlob(repository, digest, signal))) return known.add(digest);
         const bytes = blobBytes(dir, artifact, digest, ref);
         await s.client.uploadBlob(repository, digest, bytes, signal);
+        known.add(digest);
         sent.add(digest);
         row.bytes_uploaded += bytes.length;
       }),

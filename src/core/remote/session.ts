@@ -22,6 +22,8 @@ export interface Session {
   location: RemoteLocation;
   client: OciClient;
   concurrency: number;
+  /** Per repository, the blobs known to be there (checked or sent by this session): not checked again. */
+  known: Map<string, Set<string>>;
 }
 
 const anonymous: CredentialSource = async () => null;
@@ -31,5 +33,5 @@ export async function openSession(remote: RemoteTarget, opts: RemoteWorkOptions)
   const client = new OciClient(location, { credentials: opts.credentials ?? anonymous, ...(opts.retry && { retry: opts.retry }) });
   // The ping tells how the registry authenticates, so the transfers that follow send it from the start.
   await client.ping(opts.signal);
-  return { location, client, concurrency: Math.max(1, opts.concurrency ?? 8) };
+  return { location, client, concurrency: Math.max(1, opts.concurrency ?? 8), known: new Map() };
 }
