@@ -59,6 +59,8 @@ describe('previewImport', () => {
     expect(under.comparison!.contract.changes.map((c) => c.kind)).toEqual(['input-retyped']);
 
     expect(progress.at(-1)).toEqual({ phase: 'preview', done: 10, total: 10, unit: 'modules', current: 'existing@1.1.0' });
+    // Plain data: it crosses IPC to the app unchanged.
+    expect(JSON.parse(JSON.stringify(preview))).toEqual(preview);
     expect(readdirSync(batch.registry, { recursive: true })).toEqual(before);
     expect((await listRegistry(batch.registry)).count).toBe(1);
   });
