@@ -159,6 +159,6 @@ for (const [modules, r] of rows) {
 }
 const [small, large] = SIZES.map((n) => rows.get(n));
 const growth = (pick) => (median(pick(large)) / median(pick(small))).toFixed(1);
-console.log(`\ngrowth from ${SIZES[0]} to ${SIZES[1]} modules (ratio of medians; 10× the modules):`);
-console.log(`  list never opened ${growth((r) => r.coldList.a)}×, first verify ${growth((r) => r.firstVerify.a)}×, warm list ${growth((r) => r.warmList.a)}×, install ${growth((r) => r.install.a)}×, app names ${growth((r) => r.app.names)}×`);
+console.log(`\ngrowth from ${SIZES[0]} to ${SIZES[1]} modules (ratio of medians; 10× the modules; a reference's own growth beside its row shows how much of it the machine's load moved):`);
+console.log(`  list never opened ${growth((r) => r.coldList.a)}× (cat ${growth((r) => r.coldList.b)}×), first verify ${growth((r) => r.firstVerify.a)}×${hasSha ? ` (sha256sum ${growth((r) => r.firstVerify.b)}×)` : ''}, warm list ${growth((r) => r.warmList.a)}×, install ${growth((r) => r.install.a)}×, app names ${growth((r) => r.app.names)}×`);
 console.log(`  peak RSS: list never opened ${median(small.coldList.rss).toFixed(0)} → ${median(large.coldList.rss).toFixed(0)} MiB, first verify ${median(small.firstVerify.rss).toFixed(0)} → ${median(large.firstVerify.rss).toFixed(0)} MiB`);
