@@ -21,7 +21,8 @@ import { cleanupStaging, createStaging } from '../registry/staging.js';
 import { readManifestBytes, verifyVersionDir } from '../registry/verify-one.js';
 import { parseStrictVersion } from '../module/strict-version.js';
 import { checkConfig, parseArtifact, sha256Digest, type Artifact } from './artifact.js';
-import { createLimiter, type Limiter } from './limit.js';
+import { integrityMismatch } from './errors.js';
+import { allOrStop, createLimiter, type Limiter } from './limit.js';
 import { moduleNameOf, repositoryOf, tagOf, versionOf } from './reference.js';
 import { openSession, type RemoteTarget, type RemoteWorkOptions, type Session } from './session.js';
 
@@ -84,23 +85,22 @@ async function stage(s: Session, blobs: Limiter, registry: string, repository: s
   try {
     const byDigest = new Map<string, Promise<Buffer>>();
     const made = new Set<string>([staging]);
-    await Promise.all(
-      artifact.files.map(async (file) => {
-        let bytes = byDigest.get(file.digest);
-        if (bytes === undefined) byDigest.set(file.digest, (bytes = blobs(() => s.client.fetchBlob(repository, file, signal))));
-        const data = await bytes;
-        const target = join(staging, ...file.path.split('/'));
-        const parent = dirname(target);
-        mkdirSync(parent, { recursive: true });
-        for (let d = parent; !made.has(d); d = dirname(d)) made.add(d);
-        // On the thread pool: the fsyncs of one version's files overlap each other and the downloads.
-        await writeNewFileDurableAsync(target, data);
-      }),
-    );
+    await allOrStop(artifact.files, signal, async (file, stop) => {
+      let bytes = byDigest.get(file.digest);
+      if (bytes === undefined) byDigest.set(file.digest, (bytes = blobs(() => s.client.fetchBlob(repository, file, stop))));
+      const data = await bytes;
+      stop.throwIfAborted();
+      const target = join(staging, ...file.path.split('/'));
+      const parent = dirname(target);
+      mkdirSync(parent, { recursive: true });
+      for (let d = parent; !made.has(d); d = dirname(d)) made.add(d);
+      // On the thread pool: the fsyncs of one version's files overlap each other and the downloads.
+      await writeNewFileDurableAsync(target, data);
+    });
     await writeNewFileDurableAsync(join(staging, MANIFEST_FILE), config);
     for (const dir of made) fsyncDir(dir);
     const check = verifyVersionDir({ dir: staging, name, version });
-    if (check.status !== 'ok') throw new Error(`Pulled files do not verify: ${[...check.changed, ...check.missing, ...check.extra].join(', ')}`);
+    if (check.status !== 'ok') throw integrityMismatch(`${name}@${version}`, 'files that verify against its manifest', [...check.changed, ...check.missing, ...check.extra].join(', '), repository);
     return staging;
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
@@ -155,15 +155,13 @@ export async function pullVersions(registry: string, remote: RemoteTarget, which
   const versions = createLimiter(Math.max(1, Math.ceil(s.concurrency / 2)));
   const step = countSteps(opts.onProgress, 'pull', wanted.length, 'versions');
   const onFile = (current: string, done: number, total: number): void => opts.onProgress?.({ phase: 'download', done, total, unit: 'files', current });
-  const rows = await Promise.all(
-    wanted.map(({ name, version }) =>
-      versions(async () => {
-        opts.signal?.throwIfAborted();
-        const row = await pullOne(s, blobs, root, remote.url, name, version, onFile, opts.signal);
-        step(`${name}@${version}`);
-        return row;
-      }),
-    ),
+  const rows = await allOrStop(wanted, opts.signal, ({ name, version }, stop) =>
+    versions(async () => {
+      stop.throwIfAborted();
+      const row = await pullOne(s, blobs, root, remote.url, name, version, onFile, stop);
+      step(`${name}@${version}`);
+      return row;
+    }),
   );
   // Once for the whole pull (each is intact: verified before it landed); the index rescans what a killed pull landed.
   const landed = rows.filter((r) => r.status === 'pulled');

@@ -14,7 +14,7 @@ import { parseManifest } from '../registry/manifest.js';
 import { existingVersionPath } from '../registry/verify.js';
 import { readManifestBytes, verifyVersionDir } from '../registry/verify-one.js';
 import { buildArtifact, sha256Digest, type Artifact } from './artifact.js';
-import { createLimiter, type Limiter } from './limit.js';
+import { allOrStop, createLimiter, type Limiter } from './limit.js';
 import { repositoryOf, tagOf } from './reference.js';
 import { openSession, type RemoteTarget, type RemoteWorkOptions, type Session } from './session.js';
 
@@ -80,17 +80,16 @@ async function pushOne(s: Session, blobs: Limiter, registry: string, ref: Versio
   const sent = new Set<string>();
   const known = s.known.get(repository) ?? new Set<string>();
   s.known.set(repository, known);
-  await Promise.all(
-    digests.map((digest) =>
-      blobs(async () => {
-        if (known.has(digest) || (await s.client.hasBlob(repository, digest, signal))) return known.add(digest);
-        const bytes = blobBytes(dir, artifact, digest, ref);
-        await s.client.uploadBlob(repository, digest, bytes, signal);
-        known.add(digest);
-        sent.add(digest);
-        row.bytes_uploaded += bytes.length;
-      }),
-    ),
+  await allOrStop(digests, signal, (digest, stop) =>
+    blobs(async () => {
+      stop.throwIfAborted();
+      if (known.has(digest) || (await s.client.hasBlob(repository, digest, stop))) return known.add(digest);
+      const bytes = blobBytes(dir, artifact, digest, ref);
+      await s.client.uploadBlob(repository, digest, bytes, stop);
+      known.add(digest);
+      sent.add(digest);
+      row.bytes_uploaded += bytes.length;
+    }),
   );
   // Blobs first: a registry refuses a manifest whose blobs it does not have.
   await s.client.putManifest(repository, tag, artifact.bytes, signal);
@@ -118,15 +117,13 @@ export async function pushVersions(registry: string, remote: RemoteTarget, which
   const blobs = createLimiter(s.concurrency);
   const versions = createLimiter(Math.max(1, Math.ceil(s.concurrency / 2)));
   const step = countSteps(opts.onProgress, 'push', refs.length, 'versions');
-  const rows = await Promise.all(
-    refs.map((ref) =>
-      versions(async () => {
-        opts.signal?.throwIfAborted();
-        const row = await pushOne(s, blobs, root, ref, opts.signal);
-        step(`${ref.name}@${ref.version}`);
-        return row;
-      }),
-    ),
+  const rows = await allOrStop(refs, opts.signal, (ref, stop) =>
+    versions(async () => {
+      stop.throwIfAborted();
+      const row = await pushOne(s, blobs, root, ref, stop);
+      step(`${ref.name}@${ref.version}`);
+      return row;
+    }),
   );
   const result: PushResult = {
     registry_path: root,
