@@ -1,6 +1,6 @@
 // Electron entry: one instance, one hardened window, IPC from the contract to the core-backed handlers.
 import { join } from 'node:path';
-import { app, dialog, Menu, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { app, dialog, Menu, safeStorage, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { useRegistryWorker } from '../core/registry/worker-script.js';
 import { createHandlers } from './handlers/create-handlers.js';
 import { toErrorObject } from './ipc/error-object.js';
@@ -44,6 +44,11 @@ async function start(): Promise<void> {
       chooseFolders: ({ title, multiple }) => chooseFolders({ title, properties: ['openDirectory', 'createDirectory', ...(multiple ? (['multiSelections'] as const) : [])] }),
     },
     shell: { reveal: (path) => shell.showItemInFolder(path) },
+    encryptor: {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (text) => safeStorage.encryptString(text),
+      decrypt: (data) => safeStorage.decryptString(data),
+    },
     allowList,
     settings,
     userDataDir,

@@ -5,6 +5,9 @@ import { diffVersionsOffMainThread, fileTextsOffMainThread } from '../../core/di
 import type { Handlers } from '../ipc/dispatch.js';
 import type { HandlerDeps } from './deps.js';
 import { importHandlers } from './import-handlers.js';
+import { remoteHandlers } from './remote-handlers.js';
+import { RemoteCredentials } from '../state/remote-credentials.js';
+import { join } from 'node:path';
 import { Jobs, progressForwarder } from './jobs.js';
 import { ListingPages } from './listing-pages.js';
 import { resolveVersion } from './module-handlers.js';
@@ -53,6 +56,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
     'module.diff': async ({ name, a, b }) => diffVersionsOffMainThread(await registry(), name, a, b),
     'module.diffFile': async (req) => fileTextsOffMainThread(await registry(), req),
     ...importHandlers({ deps, jobs, registry, progressOf }),
+    ...remoteHandlers({ deps, jobs, registry, progressOf, credentials: new RemoteCredentials(join(deps.userDataDir, 'remote-credentials.json'), deps.encryptor) }),
   };
   return { handlers, session, jobs };
 }

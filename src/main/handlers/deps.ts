@@ -2,6 +2,7 @@
 // test harness can each supply their own (a native dialog there, fixture answers here).
 import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
 import type { AllowList } from '../state/allow-list.js';
+import type { Encryptor } from '../state/remote-credentials.js';
 import type { SettingsStore } from '../state/settings.js';
 
 export interface FolderDialog {
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   /** The default registry lives in `<userDataDir>/registry`, created on first run. */
   userDataDir: string;
   sendEvent: SendEvent;
+  /** The system's secure storage (Electron's safeStorage) for the remotes' tokens. */
+  encryptor: Encryptor;
   /** The system's file manager (Electron's shell), showing a folder the user chose. */
   shell: { reveal(path: string): void };
   app: { name: string; version: string; platform: string };

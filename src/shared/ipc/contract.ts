@@ -18,6 +18,7 @@ import {
   verifyReportSchema,
 } from './schemas.js';
 import { diffRequestSchema, fileTextsRequestSchema, fileTextsSchema, versionDiffSchema } from './diff-schemas.js';
+import { addRemoteSchema, remoteSchema, remoteStatusSchema, remoteTransferSchema, remoteWorkSchema, transferResultSchema } from './remote-schemas.js';
 import { batchResultSchema, importPreviewSchema, importRequestSchema, newModuleRequestSchema, newModuleSchema } from './import-schemas.js';
 
 const none = z.tuple([]);
@@ -56,6 +57,15 @@ export const channels = {
   'import.publish': { args: z.tuple([importRequestSchema]), result: batchResultSchema },
   /** Scaffolds a new module (as `promptpm init`) in a folder the user picks; null if cancelled. */
   'import.newModule': { args: z.tuple([newModuleRequestSchema]), result: newModuleSchema },
+  /** The app's remotes (OCI registries), each with whether a token is kept for it. */
+  'remotes.list': { args: none, result: z.array(remoteSchema) },
+  /** Adds a remote; its token (if any) is kept encrypted in main and never returned. */
+  'remotes.add': { args: z.tuple([addRemoteSchema]), result: z.array(remoteSchema) },
+  'remotes.remove': { args: z.tuple([z.string().min(1).max(64)]), result: z.array(remoteSchema) },
+  /** Local versions against the remote's tags: same, different digest, here only, there only. */
+  'remotes.status': { args: z.tuple([remoteWorkSchema]), result: remoteStatusSchema },
+  'remotes.push': { args: z.tuple([remoteTransferSchema]), result: transferResultSchema },
+  'remotes.pull': { args: z.tuple([remoteTransferSchema]), result: transferResultSchema },
   /** Shows a folder the user chose or dropped in the system's file manager. */
   'shell.reveal': { args: z.tuple([z.string().min(1).max(4096)]), result: z.boolean() },
 } as const;

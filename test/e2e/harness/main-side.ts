@@ -13,6 +13,7 @@ import { DroppedPaths } from '../../../src/main/ipc/dropped-paths.js';
 import type { RendererCalls } from '../../../src/main/ipc/renderer-calls.js';
 import { AllowList } from '../../../src/main/state/allow-list.js';
 import { SETTINGS_FILE, SettingsStore, type Settings } from '../../../src/main/state/settings.js';
+import { testEncryptor } from '../../support/encryptor.js';
 
 export const APP_REGISTRY_WORKER = fileURLToPath(new URL('../../../out/main/registry-worker.js', import.meta.url));
 
@@ -80,6 +81,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
       },
     },
     shell: { reveal: (path) => void revealed.push(path) },
+    encryptor: testEncryptor,
     allowList,
     settings: await SettingsStore.load(userDataDir),
     userDataDir,

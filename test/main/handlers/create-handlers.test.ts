@@ -12,6 +12,7 @@ import { AllowList } from '../../../src/main/state/allow-list.js';
 import { SettingsStore } from '../../../src/main/state/settings.js';
 import { channels, type ChannelName, type EventPayload } from '../../../src/shared/ipc/contract.js';
 import type { ListingPage } from '../../../src/shared/ipc/schemas.js';
+import { testEncryptor } from '../../support/encryptor.js';
 
 let work: string;
 let generated: string;
@@ -45,6 +46,7 @@ async function setup(dialogAnswers: (string | null)[] = []): Promise<Setup> {
       chooseFolders: async () => [dialogAnswers.shift()].filter((p): p is string => typeof p === 'string'),
     },
     shell: { reveal: () => undefined },
+    encryptor: testEncryptor,
     allowList: new AllowList(),
     settings: await SettingsStore.load(userData),
     userDataDir: userData,

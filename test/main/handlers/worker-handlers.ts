@@ -7,6 +7,7 @@ import { useRegistryWorker } from '../../../src/core/registry/worker-script.js';
 import { createHandlers, type MainHandlers } from '../../../src/main/handlers/create-handlers.js';
 import { AllowList } from '../../../src/main/state/allow-list.js';
 import { SettingsStore } from '../../../src/main/state/settings.js';
+import { testEncryptor } from '../../support/encryptor.js';
 
 const builtWorker = join(import.meta.dirname, '../../../out/cli/core/registry/registry-worker.js');
 
@@ -17,6 +18,7 @@ export async function handlersOnWorker(registry: string, work: string): Promise<
   const main = await createHandlers({
     dialog: { chooseFolder: async () => registry, chooseFolders: async () => [] },
     shell: { reveal: () => undefined },
+    encryptor: testEncryptor,
     allowList: new AllowList(),
     settings: await SettingsStore.load(userData),
     userDataDir: userData,

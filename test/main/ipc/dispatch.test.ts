@@ -40,6 +40,12 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'import.publish': [{ jobId: 'i2', paths: ['/home/ada/prompts/summarizer', '/home/ada/prompts/normalizer'] }],
   'import.newModule': [{ name: 'summarizer', version: '0.1.0' }],
   'shell.reveal': ['/home/ada/prompts/summarizer'],
+  'remotes.list': [],
+  'remotes.add': [{ name: 'team', url: 'ghcr.io/acme/prompts', insecure: false, username: 'ada', token: 'ghp_x' }],
+  'remotes.remove': ['team'],
+  'remotes.status': [{ jobId: 'r1', remote: 'team' }],
+  'remotes.push': [{ jobId: 'r2', remote: 'team', versions: [{ name: 'summarizer', version: '1.2.0' }] }],
+  'remotes.pull': [{ jobId: 'r3', remote: 'team', versions: [{ name: 'summarizer', version: '1.2.0' }] }],
 };
 
 describe('dispatch', () => {
@@ -81,6 +87,8 @@ describe('dispatch', () => {
     ['import.preview', [{ jobId: 'i1', paths: [] }]],
     ['import.preview', [{ jobId: 'i1', paths: Array.from({ length: 1001 }, (_, i) => `/drop/${i}`) }]],
     ['import.newModule', [{ name: '../evil', version: '0.1.0' }]],
+    ['remotes.add', [{ name: '../team', url: 'ghcr.io/acme', insecure: false }]],
+    ['remotes.push', [{ jobId: 'r2', remote: 'team', versions: [{ name: 'x', version: '1..0' }] }]],
   ] as const)('refuses %s with %j', async (channel, args) => {
     const { handlers, called } = recordingHandlers();
     const result = await dispatch(handlers, channel, args);
