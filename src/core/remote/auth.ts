@@ -3,6 +3,7 @@
 // pulls) at the realm for a token scoped to one repository and action set, cached until it expires.
 import { PromptPMError } from '../errors.js';
 import { readBody, send } from './http.js';
+import { isLoopbackHost } from './reference.js';
 
 export interface Credentials {
   username: string;
@@ -26,6 +27,22 @@ export function parseChallenge(header: string | null): Challenge | null {
     params[m[1]!.toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!;
   }
   return { scheme: match[1]!.toLowerCase() as Challenge['scheme'], params };
+}
+
+interface TokenAnswer {
+  token?: unknown;
+  access_token?: unknown;
+  expires_in?: unknown;
+}
+
+/** The token service's JSON answer; anything else is an answer without a token. */
+function parseTokenAnswer(body: Buffer): TokenAnswer {
+  try {
+    const json: unknown = JSON.parse(body.toString('utf8'));
+    return typeof json === 'object' && json !== null ? (json as TokenAnswer) : {};
+  } catch {
+    return {};
+  }
 }
 
 const basicHeader = (c: Credentials): string => `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
@@ -92,7 +109,8 @@ export class Authenticator {
     const url = new URL(realm);
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', scope);
-    const c = await this.creds();
+    // Credentials never cross the network in clear: to a realm over plain HTTP only on this machine.
+    const c = url.protocol === 'https:' || isLoopbackHost(url.host) ? await this.creds() : null;
     const res = await send({ method: 'GET', url: url.href, headers: c ? { authorization: basicHeader(c) } : {}, signal });
     const body = await readBody(res, MAX_TOKEN_BODY);
     if (!res.ok || body === null) {
@@ -103,9 +121,9 @@ export class Authenticator {
         data: { status: res.status },
       });
     }
-    const json = JSON.parse(body.toString('utf8')) as { token?: string; access_token?: string; expires_in?: number };
+    const json = parseTokenAnswer(body);
     const token = json.token ?? json.access_token;
-    if (!token) return undefined;
+    if (typeof token !== 'string' || token === '') return undefined;
     const seconds = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_TOKEN_SECONDS;
     expiresAt(Date.now() + seconds * 1000 - TOKEN_MARGIN_MS);
     return `Bearer ${token}`;

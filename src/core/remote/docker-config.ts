@@ -43,9 +43,9 @@ function fromAuths(config: DockerConfig, host: string): Credentials | null {
 }
 
 /** Asks a credential helper; null when it is not installed or knows nothing of this host. */
-function fromHelper(helper: string, host: string): Promise<Credentials | null> {
+function fromHelper(helper: string, host: string, env: NodeJS.ProcessEnv): Promise<Credentials | null> {
   return new Promise((resolve) => {
-    const child = execFile(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (err, stdout) => {
+    const child = execFile(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (err, stdout) => {
       if (err) return resolve(null);
       try {
         const { Username, Secret } = JSON.parse(stdout) as { Username?: string; Secret?: string };
@@ -66,7 +66,7 @@ export function dockerCredentials(env: NodeJS.ProcessEnv = process.env): Credent
     const key = DOCKER_HUB_HOSTS.has(host) ? DOCKER_HUB_KEY : host;
     const helper = config.credHelpers?.[host] ?? config.credsStore;
     if (helper) {
-      const found = await fromHelper(helper, key);
+      const found = await fromHelper(helper, key, env);
       if (found) return found;
     }
     return fromAuths(config, host);

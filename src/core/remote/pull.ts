@@ -142,12 +142,28 @@ async function pullOne(s: Session, blobs: Limiter, registry: string, remote: str
   return row;
 }
 
+/** The modules under the remote's prefix, from the catalog; a registry without one (GHCR, Docker Hub) is told so. */
+async function catalogNames(s: Session, signal?: AbortSignal): Promise<string[]> {
+  let repositories: string[];
+  try {
+    repositories = await s.client.catalog(signal);
+  } catch (err) {
+    if (!(err instanceof PromptPMError) || !['REMOTE_NOT_FOUND', 'REMOTE_UNAUTHORIZED', 'REMOTE_FORBIDDEN'].includes(err.reason ?? '')) throw err;
+    throw new PromptPMError('DEPENDENCY_ERROR', `Remote registry does not list its repositories: ${err.message}`, {
+      hint: 'This registry offers no catalog to these credentials: pull the modules by name (`promptpm pull <name>`).',
+      path: err.path,
+      reason: 'REMOTE_NO_CATALOG',
+    });
+  }
+  return repositories.map((r) => moduleNameOf(s.location, r)).filter((n): n is string => n !== null && isModuleName(n));
+}
+
 /** Pulls what the requests name (or every module under the remote's prefix, through the catalog). */
 export async function pullVersions(registry: string, remote: RemoteTarget, which: PullRequest[] | 'all', opts: RemoteWorkOptions = {}): Promise<PullResult> {
   // Not created here: the first staged version creates it, so a pull that finds nothing writes nothing.
   const root = await resolveRegistryLocation(registry);
   const s = await openSession(remote, opts);
-  const requests = which === 'all' ? (await s.client.catalog(opts.signal)).map((r) => moduleNameOf(s.location, r)).filter((n): n is string => n !== null && isModuleName(n)).map((name) => ({ name })) : which;
+  const requests = which === 'all' ? (await catalogNames(s, opts.signal)).map((name) => ({ name })) : which;
   const wanted: Array<{ name: string; version: string }> = [];
   for (const req of requests) for (const version of await versionsWanted(s, remote.url, req, opts.signal)) wanted.push({ name: req.name, version });
   cleanupStaging(root);

@@ -94,4 +94,9 @@ describe.skipIf(missing !== null)('Bearer token flow', () => {
     const err = await rejection(pushVersions(await oneVersion(), { url: `${server.host}/acme/prompts` }, 'all', { retry }));
     expect(err).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'REMOTE_UNAUTHORIZED' });
   });
+
+  it('says to pull by name when the catalog is closed to the caller', async () => {
+    const err = await rejection(pullVersions(join(tempDir(), 'target'), { url: `${server.host}/acme/prompts` }, 'all', { retry }));
+    expect(err).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'REMOTE_NO_CATALOG' });
+  });
 });
