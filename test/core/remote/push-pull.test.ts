@@ -145,6 +145,16 @@ describe.skipIf(missing !== null)('push and pull through a registry server', () 
     expect(readdirSync(join(target, '.promptpm/staging'))).toEqual([]);
   });
 
+  it('never pushes a local version that was tampered with', async () => {
+    const registry = join(tempDir(), 'reg');
+    await publishVersion(registry, 'edited', '1.0.0');
+    writeFileSync(join(registry, 'modules/edited/1.0.0/notes.md'), 'edited after publishing\n');
+    const err = await rejection(pushVersions(registry, remote('tl'), 'all', { retry }));
+    expect(err).toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'TAMPERED' });
+    const tags = await fetch(`http://${server.host}/v2/tl/edited/tags/list`);
+    expect(tags.status).toBe(404);
+  });
+
   it('uploads a large blob in chunks and reads it back checked', async () => {
     const client = new OciClient(parseRemoteUrl(`${server.host}/chunks`), { credentials: async () => null, retry, chunkBytes: 1000 });
     const bytes = Buffer.from(Array.from({ length: 2500 }, (_, i) => i % 251));
