@@ -217,22 +217,30 @@ function removeItemSplice(doc: Doc, text: string, path: unknown[], index: number
   if (!item?.range) return null;
   const start = lineStart(text, item.range[0]);
   if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.range[0]))) return null;
-  return { start, end: nextLine(text, item.range[1]), text: '' };
+  // A block mapping's range already ends past its line break; a flow one ends at its `}`.
+  return { start, end: nextLine(text, Math.max(item.range[0], item.range[1] - 1)), text: '' };
 }
 
-/** Appends `- { k: v, … }` after the last item of a block list whose last item is such a one-line mapping. */
+/** Appends `- { k: v, … }` after the last item of a block list whose last item is such a one-line mapping, or into `[]`. */
 function appendItemSplice(doc: Doc, text: string, path: unknown[], fields: Array<[string, string | boolean]>): Splice | null {
   const seq = doc.getIn(path, true);
+  const body = (pad: string): string => `{${pad}${fields.map(([k, v]) => `${k}: ${typeof v === 'boolean' ? v : isPlainSafe(v) && !FLOW_INDICATOR.test(v) ? v : doubleQuoted(v)}`).join(', ')}${pad}}`;
+  if (isSeq(seq) && seq.flow && seq.items.length === 0 && seq.range) {
+    // `key: []` grows into a block list, its first item indented under the key as `init` writes lists.
+    const keyLine = lineStart(text, seq.range[0]);
+    const indent = /^[ \t]*/.exec(text.slice(keyLine))![0];
+    let start = seq.range[0];
+    while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+    return { start, end: seq.range[1], text: `\n${indent}  - ${body(' ')}` };
+  }
   const last = isSeq(seq) && !seq.flow ? seq.items[seq.items.length - 1] : undefined;
   if (!isMap(last) || !last.flow || !last.range) return null;
   const start = lineStart(text, last.range[0]);
   const dash = text.slice(start, last.range[0]);
   if (!/^[ \t]*-[ \t]+$/.test(dash) || text.slice(last.range[0], last.range[1]).includes('\n')) return null;
-  const pad = text[last.range[0] + 1] === ' ' ? ' ' : '';
-  const body = fields.map(([k, v]) => `${k}: ${typeof v === 'boolean' ? v : isPlainSafe(v) && !FLOW_INDICATOR.test(v) ? v : doubleQuoted(v)}`).join(', ');
   const at = nextLine(text, last.range[1]);
   const before = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return { start: at, end: at, text: `${before}${dash}{${pad}${body}${pad}}\n` };
+  return { start: at, end: at, text: `${before}${dash}${body(text[last.range[0] + 1] === ' ' ? ' ' : '')}\n` };
 }
 
 const all = (splices: Array<Splice | null>): Splice[] | null => (splices.every((s) => s !== null) ? splices : null);
