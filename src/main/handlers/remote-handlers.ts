@@ -21,7 +21,7 @@ import type { RemoteCredentials } from '../state/remote-credentials.js';
 import type { HandlerDeps } from './deps.js';
 import type { Jobs } from './jobs.js';
 
-type RemoteHandlers = Pick<Handlers, 'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.status' | 'remotes.push' | 'remotes.pull'>;
+type RemoteHandlers = Pick<Handlers, 'remotes.list' | 'remotes.add' | 'remotes.remove' | 'remotes.signIn' | 'remotes.status' | 'remotes.push' | 'remotes.pull'>;
 
 interface Context {
   deps: HandlerDeps;
@@ -60,6 +60,11 @@ export function remoteHandlers({ deps, jobs, registry, progressOf, credentials }
     'remotes.remove': async (name) => {
       await removeRemote(file, name);
       await credentials.delete(name);
+      return list();
+    },
+    'remotes.signIn': async ({ name, username, token }) => {
+      await findRemote(file, name);
+      await credentials.set(name, { username, password: token });
       return list();
     },
     'remotes.status': async ({ jobId, remote }) => {

@@ -7,6 +7,7 @@ import { ComparePage } from '../features/diff/ComparePage';
 import { importModules, startNewModule } from '../features/import/actions';
 import { DropTarget } from '../features/import/DropTarget';
 import { ImportPage } from '../features/import/ImportPage';
+import { RemotesPage } from '../features/remotes/RemotesPage';
 import { ModuleView } from '../features/module/ModuleView';
 import { RegistryBrowser, SEARCH_INPUT_ID } from '../features/registry/RegistryBrowser';
 import { RegistryHome } from '../features/registry/RegistryHome';
@@ -38,13 +39,15 @@ export function App() {
           <RegistryBrowser />
         </ErrorBoundary>
         <main className="content">
-          <ErrorBoundary area="This view" key={route.page === 'home' || route.page === 'import' ? route.page : `${route.page}:${route.name}`}>
+          <ErrorBoundary area="This view" key={route.page === 'home' || route.page === 'import' || route.page === 'remotes' ? route.page : `${route.page}:${route.name}`}>
             {route.page === 'module' ? (
               <ModuleView name={route.name} version={route.version} tab={route.tab} />
             ) : route.page === 'compare' ? (
               <ComparePage name={route.name} a={route.a} b={route.b} />
             ) : route.page === 'import' ? (
               <ImportPage />
+            ) : route.page === 'remotes' ? (
+              <RemotesPage />
             ) : (
               <RegistryHome />
             )}

@@ -11,12 +11,14 @@ export type Route =
   /** Two versions of one module compared: `a` the old one, `b` the new one. */
   | { page: 'compare'; name: string; a: string; b: string }
   /** The import preview of dropped or chosen module folders. */
-  | { page: 'import' };
+  | { page: 'import' }
+  /** Team registries: push and pull through OCI remotes. */
+  | { page: 'remotes' };
 
 export function parseRoute(hash: string): Route {
   const [page, name, version, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (page === 'compare' && name && version && tab) return { page: 'compare', name, a: version, b: tab };
-  if (page === 'import') return { page: 'import' };
+  if (page === 'import' || page === 'remotes') return { page };
   if (page !== 'module' || !name) return { page: 'home' };
   return {
     page: 'module',
@@ -28,7 +30,7 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.page === 'home') return '#/';
-  if (route.page === 'import') return '#/import';
+  if (route.page === 'import' || route.page === 'remotes') return `#/${route.page}`;
   if (route.page === 'compare') return `#/${['compare', route.name, route.a, route.b].map(encodeURIComponent).join('/')}`;
   const parts = ['module', route.name, route.version ?? '', route.tab].map(encodeURIComponent);
   return `#/${parts.join('/')}`;

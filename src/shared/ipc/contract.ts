@@ -18,7 +18,7 @@ import {
   verifyReportSchema,
 } from './schemas.js';
 import { diffRequestSchema, fileTextsRequestSchema, fileTextsSchema, versionDiffSchema } from './diff-schemas.js';
-import { addRemoteSchema, remoteSchema, remoteStatusSchema, remoteTransferSchema, remoteWorkSchema, transferResultSchema } from './remote-schemas.js';
+import { addRemoteSchema, signInSchema, remoteSchema, remoteStatusSchema, remoteTransferSchema, remoteWorkSchema, transferResultSchema } from './remote-schemas.js';
 import { batchResultSchema, importPreviewSchema, importRequestSchema, newModuleRequestSchema, newModuleSchema } from './import-schemas.js';
 
 const none = z.tuple([]);
@@ -62,6 +62,8 @@ export const channels = {
   /** Adds a remote; its token (if any) is kept encrypted in main and never returned. */
   'remotes.add': { args: z.tuple([addRemoteSchema]), result: z.array(remoteSchema) },
   'remotes.remove': { args: z.tuple([z.string().min(1).max(64)]), result: z.array(remoteSchema) },
+  /** Replaces the user name and token kept for a remote. */
+  'remotes.signIn': { args: z.tuple([signInSchema]), result: z.array(remoteSchema) },
   /** Local versions against the remote's tags: same, different digest, here only, there only. */
   'remotes.status': { args: z.tuple([remoteWorkSchema]), result: remoteStatusSchema },
   'remotes.push': { args: z.tuple([remoteTransferSchema]), result: transferResultSchema },

@@ -17,6 +17,9 @@ export const addRemoteSchema = z.object({
   token: z.string().max(8192).optional(),
 });
 
+/** New credentials for an existing remote (after a 401, or a token that changed). */
+export const signInSchema = z.object({ name: remoteName, username: z.string().min(1).max(256), token: z.string().min(1).max(8192) });
+
 const versionRef = z.object({ name: moduleNameSchema, version: versionStringSchema });
 
 export const remoteWorkSchema = z.object({ jobId: jobIdSchema, remote: remoteName });

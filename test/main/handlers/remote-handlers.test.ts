@@ -76,9 +76,11 @@ describe.skipIf(missing !== null)('remotes in the app', () => {
     const a = await handlersFor(join(work, 'a'), first);
     const url = `${server.host}/team`;
 
-    // Without the token the registry refuses, in words.
+    // Without the token the registry refuses, in words; signing in afterwards is enough.
     await ok(a, 'remotes.add', { name: 'anon', url, insecure: false });
-    await expect(ok(a, 'remotes.status', { jobId: 's0', remote: 'anon' })).rejects.toMatchObject({ code: 'DEPENDENCY_ERROR' });
+    await expect(ok(a, 'remotes.status', { jobId: 's0', remote: 'anon' })).rejects.toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'REMOTE_UNAUTHORIZED' });
+    expect(await ok(a, 'remotes.signIn', { name: 'anon', username: 'ada', token: 's3cret' })).toContainEqual({ name: 'anon', url, insecure: false, signedIn: true });
+    await ok(a, 'remotes.status', { jobId: 's0b', remote: 'anon' });
 
     const listed = await ok(a, 'remotes.add', { name: 'team', url, insecure: false, username: 'ada', token: 's3cret' });
     expect(listed).toContainEqual({ name: 'team', url, insecure: false, signedIn: true });

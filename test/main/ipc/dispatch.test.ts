@@ -43,6 +43,7 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'remotes.list': [],
   'remotes.add': [{ name: 'team', url: 'ghcr.io/acme/prompts', insecure: false, username: 'ada', token: 'ghp_x' }],
   'remotes.remove': ['team'],
+  'remotes.signIn': [{ name: 'team', username: 'ada', token: 'ghp_y' }],
   'remotes.status': [{ jobId: 'r1', remote: 'team' }],
   'remotes.push': [{ jobId: 'r2', remote: 'team', versions: [{ name: 'summarizer', version: '1.2.0' }] }],
   'remotes.pull': [{ jobId: 'r3', remote: 'team', versions: [{ name: 'summarizer', version: '1.2.0' }] }],
