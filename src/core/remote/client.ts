@@ -62,8 +62,7 @@ export class OciClient {
     const url = new URL(c.path, this.location.origin).href;
     const once = async (): Promise<Response> => {
       const attempt = async (): Promise<Response> => {
-        const authorization = await this.auth.header(c.scope, c.signal);
-        return send({ method: c.method, url, headers: { ...c.headers, ...(authorization && { authorization }) }, body: c.body, signal: c.signal });
+        return send({ method: c.method, url, headers: { ...c.headers, ...(await this.authHeader(url, c.scope, c.signal)) }, body: c.body, signal: c.signal });
       };
       const res = await attempt();
       if (res.status !== 401) return res;
@@ -126,7 +125,7 @@ export class OciClient {
       const close = new URL(location, this.location.origin);
       close.searchParams.set('digest', digest);
       const body = bytes.subarray(offset);
-      return send({ method: 'PUT', url: close.href, headers: { 'content-type': 'application/octet-stream', ...(await this.authHeader(scope, signal)) }, body, signal });
+      return send({ method: 'PUT', url: close.href, headers: { 'content-type': 'application/octet-stream', ...(await this.authHeader(close.href, scope, signal)) }, body, signal });
     };
     // The closing PUT is part of the unit retried: a failed upload session starts over from its POST.
     const res = await withRetry(this.retry, signal, upload, async (r) => r).catch((err: unknown) => {
@@ -136,7 +135,9 @@ export class OciClient {
     await discard(res);
   }
 
-  private async authHeader(scope: string, signal?: AbortSignal): Promise<Record<string, string>> {
+  /** Credentials only for the registry's own origin: an upload location may point elsewhere. */
+  private async authHeader(url: string, scope: string, signal?: AbortSignal): Promise<Record<string, string>> {
+    if (new URL(url).origin !== this.location.origin) return {};
     const authorization = await this.auth.header(scope, signal);
     return authorization ? { authorization } : {};
   }
