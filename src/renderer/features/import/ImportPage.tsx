@@ -12,7 +12,7 @@ import { NewModuleDialog } from './NewModuleDialog';
 import { PreviewRow } from './PreviewRow';
 import { PublishSummary } from './PublishSummary';
 import { useImportPreview, usePublishBatch } from './useImport';
-import type { ImportPreviewView } from '../../../shared/ipc/import-schemas';
+import { MAX_IMPORT_PATHS, type ImportPreviewView } from '../../../shared/ipc/import-schemas';
 
 const reveal = (path: string) => void call('shell.reveal', path).catch(() => undefined);
 
@@ -122,6 +122,11 @@ export function ImportPage() {
         <EmptyState title="Nothing to import yet">
           <p>Drop module folders on this window, choose them with “Choose folders…”, or start a new module.</p>
         </EmptyState>
+      ) : paths.length > MAX_IMPORT_PATHS ? (
+        <p className="notice notice-warn" role="alert">
+          {paths.length.toLocaleString()} folders were dropped: at most {MAX_IMPORT_PATHS.toLocaleString()} can be checked at once. Drop the
+          folder that holds them instead (modules inside are found), or fewer at a time. Nothing was read.
+        </p>
       ) : (
         <Preview paths={paths} />
       )}
