@@ -5,3 +5,5 @@ export { ARCHIVE_FOLDER, openArea } from './layout.js';
 export { createDraft, createNewVersionDraft } from './create.js';
 export { listDrafts, summarizeDraft } from './list.js';
 export { discardJournal, journalDraft, readDraftFile, recoverDrafts, saveDraftFile, type SaveOptions } from './files.js';
+export { validateDraftText, type DraftText, type DraftValidation } from './validate.js';
+export { renderPreview, type RenderPreview } from './preview.js';
