@@ -7,3 +7,4 @@ export { listDrafts, summarizeDraft } from './list.js';
 export { discardJournal, journalDraft, readDraftFile, recoverDrafts, saveDraftFile, type SaveOptions } from './files.js';
 export { validateDraftText, type DraftText, type DraftValidation } from './validate.js';
 export { renderPreview, type RenderPreview } from './preview.js';
+export { publishDraft, suggestVersion, type DraftPublish, type VersionSuggestion } from './publish.js';
