@@ -45,7 +45,7 @@ export async function createDraft(area: string, opts: { name: string; version: s
 }
 
 /** Copies a verified version's files into `into`, each checked against the hash it was verified with. */
-async function copyVerified(detail: VersionDetail, into: string): Promise<void> {
+export async function copyVerified(detail: VersionDetail, into: string): Promise<void> {
   for (const file of detail.files) {
     const bytes = await readFile(join(detail.path, file.path));
     if (sha256(bytes) !== file.sha256) throw integrityError(detail.name, detail.version, 'tampered', { changed: [file.path], missing: [], extra: [] });

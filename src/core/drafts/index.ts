@@ -8,3 +8,4 @@ export { discardJournal, journalDraft, readDraftFile, recoverDrafts, saveDraftFi
 export { validateDraftText, type DraftText, type DraftValidation } from './validate.js';
 export { renderPreview, type RenderPreview } from './preview.js';
 export { publishDraft, suggestVersion, type DraftPublish, type VersionSuggestion } from './publish.js';
+export { exportDraft, exportVersion } from './export.js';
