@@ -2,6 +2,7 @@
 // remotes file. Plain JSON results, progress and cancellation through RemoteWorkOptions, no console output.
 export { pushVersions, type PushResult, type PushedVersion, type VersionRef } from './push.js';
 export { pullVersions, type PullRequest, type PullResult, type PulledVersion } from './pull.js';
+export { pullMissingDependencies } from './fetch-dependencies.js';
 export { addRemote, findRemote, readRemotes, removeRemote, type RemoteConfig } from './remotes.js';
 export { dockerCredentials } from './docker-config.js';
 export { parseRemoteUrl, tagOf, versionOf, repositoryOf, type RemoteLocation } from './reference.js';

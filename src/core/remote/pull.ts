@@ -69,10 +69,15 @@ function localDiffers(registry: string, name: string, version: string, existing:
   });
 }
 
+/** Every version the remote holds of a module (its tags that are versions); none when it has no repository. */
+export async function remoteVersions(s: Session, name: string, signal?: AbortSignal): Promise<string[]> {
+  const tags = await s.client.listTags(repositoryOf(s.location, name), signal);
+  return tags.map(versionOf).filter((v): v is string => v !== null);
+}
+
 /** The remote versions a request names, in semver order. */
 async function versionsWanted(s: Session, remote: string, req: PullRequest, signal?: AbortSignal): Promise<string[]> {
-  const tags = await s.client.listTags(repositoryOf(s.location, req.name), signal);
-  const versions = tags.map(versionOf).filter((v): v is string => v !== null);
+  const versions = await remoteVersions(s, req.name, signal);
   const range = req.range;
   const picked = range === undefined ? versions : validRange(range) === null ? [] : versions.filter((v) => v === range || satisfies(v, range));
   if (picked.length === 0) throw notOnRemote(remote, range === undefined ? req.name : `${req.name}@${range}`);
@@ -158,14 +163,8 @@ async function catalogNames(s: Session, signal?: AbortSignal): Promise<string[]>
   return repositories.map((r) => moduleNameOf(s.location, r)).filter((n): n is string => n !== null && isModuleName(n));
 }
 
-/** Pulls what the requests name (or every module under the remote's prefix, through the catalog). */
-export async function pullVersions(registry: string, remote: RemoteTarget, which: PullRequest[] | 'all', opts: RemoteWorkOptions = {}): Promise<PullResult> {
-  // Not created here: the first staged version creates it, so a pull that finds nothing writes nothing.
-  const root = await resolveRegistryLocation(registry);
-  const s = await openSession(remote, opts);
-  const requests = which === 'all' ? (await catalogNames(s, opts.signal)).map((name) => ({ name })) : which;
-  const wanted: Array<{ name: string; version: string }> = [];
-  for (const req of requests) for (const version of await versionsWanted(s, remote.url, req, opts.signal)) wanted.push({ name: req.name, version });
+/** Lands these remote versions in the registry (those already there with the same contents are `present`). */
+export async function landVersions(s: Session, root: string, remote: string, wanted: ReadonlyArray<{ name: string; version: string }>, opts: RemoteWorkOptions): Promise<PulledVersion[]> {
   cleanupStaging(root);
   const blobs = createLimiter(s.concurrency);
   const versions = createLimiter(Math.max(1, Math.ceil(s.concurrency / 2)));
@@ -174,7 +173,7 @@ export async function pullVersions(registry: string, remote: RemoteTarget, which
   const rows = await allOrStop(wanted, opts.signal, ({ name, version }, stop) =>
     versions(async () => {
       stop.throwIfAborted();
-      const row = await pullOne(s, blobs, root, remote.url, name, version, onFile, stop);
+      const row = await pullOne(s, blobs, root, remote, name, version, onFile, stop);
       step(`${name}@${version}`);
       return row;
     }),
@@ -182,12 +181,27 @@ export async function pullVersions(registry: string, remote: RemoteTarget, which
   // Once for the whole pull (each is intact: verified before it landed); the index rescans what a killed pull landed.
   const landed = rows.filter((r) => r.status === 'pulled');
   if (landed.length > 0) await recordVerification(root, new Map(landed.map((r) => [`${r.name}@${r.version}`, 'ok'])));
+  return rows;
+}
+
+export function pullResult(root: string, remote: string, rows: PulledVersion[]): PullResult {
   return {
     registry_path: root,
-    remote: remote.url,
+    remote,
     count: rows.length,
     pulled: rows.filter((r) => r.status === 'pulled').length,
     present: rows.filter((r) => r.status === 'present').length,
     versions: rows,
   };
+}
+
+/** Pulls what the requests name (or every module under the remote's prefix, through the catalog). */
+export async function pullVersions(registry: string, remote: RemoteTarget, which: PullRequest[] | 'all', opts: RemoteWorkOptions = {}): Promise<PullResult> {
+  // Not created here: the first staged version creates it, so a pull that finds nothing writes nothing.
+  const root = await resolveRegistryLocation(registry);
+  const s = await openSession(remote, opts);
+  const requests = which === 'all' ? (await catalogNames(s, opts.signal)).map((name) => ({ name })) : which;
+  const wanted: Array<{ name: string; version: string }> = [];
+  for (const req of requests) for (const version of await versionsWanted(s, remote.url, req, opts.signal)) wanted.push({ name: req.name, version });
+  return pullResult(root, remote.url, await landVersions(s, root, remote.url, wanted, opts));
 }
