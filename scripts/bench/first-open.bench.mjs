@@ -155,7 +155,7 @@ for (const [modules, r] of rows) {
   else console.log(`  first verify:               ${span(r.firstVerify.a)}   sha256sum not installed: no reference   peak RSS ${median(r.firstVerify.rss).toFixed(0)} MiB`);
   console.log(`  list --json, warm:          ${span(r.warmList.a)}   ratio to ${catName} ${median(r.warmList.ratios).toFixed(2)}${earlier(EARLIER_LIST_S, r.warmList.a, 50)}`);
   console.log(`  install (closure ${String(r.closure).padEnd(4)}):   ${span(r.install.a)}   ratio to ${catName} ${median(r.install.ratios).toFixed(2)}${earlier(EARLIER_INSTALL_S, r.install.a, 20)}`);
-  console.log(`  app, never opened:          names known ${span(r.app.names)} (target ≤ 1 s), every row complete ${span(r.app.complete)}`);
+  console.log(`  app, never opened:          names known to core (first progress of listRegistry) ${span(r.app.names)} (target ≤ 1 s), every row complete ${span(r.app.complete)}`);
 }
 const [small, large] = SIZES.map((n) => rows.get(n));
 const growth = (pick) => (median(pick(large)) / median(pick(small))).toFixed(1);
