@@ -4,6 +4,7 @@ import { readVersionOffMainThread, testVersionOffMainThread, verifyRegistry } fr
 import { diffVersionsOffMainThread, fileTextsOffMainThread } from '../../core/diff/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import type { HandlerDeps } from './deps.js';
+import { draftHandlers } from './draft-handlers.js';
 import { importHandlers } from './import-handlers.js';
 import { remoteHandlers } from './remote-handlers.js';
 import { RemoteCredentials } from '../state/remote-credentials.js';
@@ -56,6 +57,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
     'module.diff': async ({ name, a, b }) => diffVersionsOffMainThread(await registry(), name, a, b),
     'module.diffFile': async (req) => fileTextsOffMainThread(await registry(), req),
     ...importHandlers({ deps, jobs, registry, progressOf }),
+    ...draftHandlers({ deps, jobs, registry, progressOf }),
     ...remoteHandlers({ deps, jobs, registry, progressOf, credentials: new RemoteCredentials(join(deps.userDataDir, 'remote-credentials.json'), deps.encryptor) }),
   };
   return { handlers, session, jobs };

@@ -32,6 +32,8 @@ export class ChangeWatcher {
         const watcher = watch(root, { recursive: true }, (_event, file) => this.changed(file === null ? root : join(root, file.toString())));
         // A watched folder that goes away ends its watcher; the next watch() call sets it up again.
         watcher.on('error', () => watcher.close());
+        // Watching never keeps a process alive by itself (the app's window does).
+        watcher.unref();
         this.watchers.push(watcher);
       } catch {
         // Not there (yet): nothing to report from it.

@@ -20,6 +20,26 @@ import {
 import { diffRequestSchema, fileTextsRequestSchema, fileTextsSchema, versionDiffSchema } from './diff-schemas.js';
 import { addRemoteSchema, signInSchema, remoteSchema, remoteStatusSchema, remoteTransferSchema, remoteWorkSchema, transferResultSchema } from './remote-schemas.js';
 import { batchResultSchema, importPreviewSchema, importRequestSchema, newModuleRequestSchema, newModuleSchema } from './import-schemas.js';
+import {
+  changedEventSchema,
+  createDraftRequestSchema,
+  draftFileRefSchema,
+  draftFileSchema,
+  draftPublishSchema,
+  draftSummarySchema,
+  draftValidationSchema,
+  editManifestRequestSchema,
+  exportVersionRequestSchema,
+  journalRequestSchema,
+  newVersionRequestSchema,
+  previewRequestSchema,
+  publishDraftRequestSchema,
+  recoveredEditSchema,
+  renderPreviewSchema,
+  saveRequestSchema,
+  validateRequestSchema,
+  versionSuggestionSchema,
+} from './draft-schemas.js';
 
 const none = z.tuple([]);
 
@@ -68,6 +88,35 @@ export const channels = {
   'remotes.status': { args: z.tuple([remoteWorkSchema]), result: remoteStatusSchema },
   'remotes.push': { args: z.tuple([remoteTransferSchema]), result: transferResultSchema },
   'remotes.pull': { args: z.tuple([remoteTransferSchema]), result: transferResultSchema },
+  /** Drafts areas: `<userData>/drafts` first, then folders added in the native dialog (null if cancelled). */
+  'drafts.areas': { args: none, result: z.array(z.string()) },
+  'drafts.addArea': { args: none, result: z.string().nullable() },
+  /** Every draft of every area, validated. */
+  'drafts.list': { args: none, result: z.array(draftSummarySchema) },
+  /** A draft from the `init` scaffold, or as a new version of a published version of the open registry. */
+  'drafts.create': { args: z.tuple([createDraftRequestSchema]), result: draftSummarySchema },
+  'drafts.newVersionOf': { args: z.tuple([newVersionRequestSchema]), result: draftSummarySchema },
+  /** A draft file's text and hash; saving with that hash refuses (FILE_CHANGED_ON_DISK) when the file changed meanwhile. */
+  'drafts.read': { args: z.tuple([draftFileRefSchema]), result: draftFileSchema },
+  'drafts.save': { args: z.tuple([saveRequestSchema]), result: draftFileSchema },
+  /** Unsaved editor text kept for crash recovery; `recover` returns what was never saved, `discard` forgets it. */
+  'drafts.journal': { args: z.tuple([journalRequestSchema]), result: z.boolean() },
+  'drafts.discard': { args: z.tuple([draftFileRefSchema]), result: z.boolean() },
+  'drafts.recover': { args: none, result: z.array(recoveredEditSchema) },
+  /** Validates unsaved manifest and template text as `promptpm validate` would; writes nothing. */
+  'drafts.validate': { args: z.tuple([validateRequestSchema]), result: draftValidationSchema },
+  'drafts.preview': { args: z.tuple([previewRequestSchema]), result: renderPreviewSchema },
+  /** The manifest text with form edits applied, keeping the user's comments, order and formatting. */
+  'drafts.editManifest': { args: z.tuple([editManifestRequestSchema]), result: z.string() },
+  /** Contract changes and verdict against the version the draft is based on, and the smallest honest version. */
+  'drafts.suggestVersion': { args: z.tuple([z.object({ draft: z.string().min(1).max(4096) })]), result: versionSuggestionSchema },
+  /** Publishes the draft into the open registry (as import publishes), then archives it. */
+  'drafts.publish': { args: z.tuple([publishDraftRequestSchema]), result: draftPublishSchema },
+  /** Exports into a folder the user picks in the native dialog; the new folder, or null if cancelled. */
+  'drafts.exportVersion': { args: z.tuple([exportVersionRequestSchema]), result: z.string().nullable() },
+  'drafts.exportDraft': { args: z.tuple([z.object({ draft: z.string().min(1).max(4096) })]), result: z.string().nullable() },
+  /** Watches the open registry and the drafts areas; `changed` events follow. Call again after opening a registry. */
+  'drafts.watch': { args: none, result: z.boolean() },
   /** Shows a folder the user chose or dropped in the system's file manager. */
   'shell.reveal': { args: z.tuple([z.string().min(1).max(4096)]), result: z.boolean() },
 } as const;
@@ -79,6 +128,8 @@ export const events = {
   registryChanged: registryInfoSchema,
   /** A menu command the page carries out (File › Import…, File › New Module…). */
   command: z.enum(['import', 'newModule']),
+  /** What became stale on disk (the CLI, another window, a sync tool): refetch it. */
+  changed: changedEventSchema,
 } as const;
 
 export type Channels = typeof channels;
