@@ -168,7 +168,14 @@ export function encodeIndex(idx: IndexFile): string {
   const lists = new Interner<string[]>();
   const depLists = new Interner<string[]>();
   const strings = new Interner<string>();
-  const list = (into: Interner<string[]>, items: string[]): number => into.id(items, JSON.stringify(items));
+  // Entries read on one thread share equal lists (index-entry.ts): an array met before needs no JSON key.
+  const seen = new Map<Interner<string[]>, Map<unknown, number>>([[lists, new Map()], [depLists, new Map()]]);
+  const list = (into: Interner<string[]>, items: string[], from: unknown = items): number => {
+    const ids = seen.get(into)!;
+    let id = ids.get(from);
+    if (id === undefined) ids.set(from, (id = into.id(items, JSON.stringify(items))));
+    return id;
+  };
   const c: Columns = {
     format: FORMAT,
     modulesMtime: idx.modulesMtime,
@@ -210,7 +217,7 @@ export function encodeIndex(idx: IndexFile): string {
       c.outputTypes.push(list(lists, e.outputTypes));
       d.inos.push(e.ino);
       d.descriptions.push(e.description);
-      d.dependencies.push(list(depLists, e.dependencies.flatMap((dep) => [dep.name, dep.range])));
+      d.dependencies.push(list(depLists, e.dependencies.flatMap((dep) => [dep.name, dep.range]), e.dependencies));
       d.invalid.push(problemId(e.invalid));
       states.push(STATE_LETTER[e.verification]);
     });
