@@ -123,7 +123,7 @@ export function draftHandlers({ deps, jobs, registry, progressOf }: Context): Dr
       return dest === null ? null : deps.allowList.add(await exportDraft(folder, dest), 'dialog');
     },
     'drafts.watch': async () => {
-      feed.follow({ registry: await registry(), areas: await areas() });
+      await feed.follow({ registry: await registry(), areas: await areas() });
       return true;
     },
   };

@@ -20,10 +20,10 @@ export class ChangeFeed {
     this.watcher = new ChangeWatcher({ onChanges: (changes) => void this.report(changes), ...(deps.debounceMs !== undefined && { debounceMs: deps.debounceMs }) });
   }
 
-  /** Watches the open registry and the drafts areas (called again whenever either changes). */
-  follow(roots: WatchRoots): void {
+  /** Watches the open registry and the drafts areas (called again whenever either changes); settles once live. */
+  async follow(roots: WatchRoots): Promise<void> {
     this.roots = roots;
-    this.watcher.watch(roots);
+    await this.watcher.watch(roots);
   }
 
   close(): void {

@@ -1,11 +1,11 @@
 // Watches the open registry and the drafts areas and reports, debounced, what became stale (invalidation.ts).
 // `fs.watch` with `recursive` is enough on Linux from Node 20 (it also follows folders created or moved in
-// later, as publish's rename does), as on macOS and Windows natively. Each burst of writes (a publish, a
+// later, as publish's rename does), as on macOS and Windows natively; it runs off the main thread (tree-watch.ts). Each burst of writes (a publish, a
 // sync tool, the CLI) is reported once when the folders have been quiet for `debounceMs`, and at the latest
 // after `maxWaitMs`, each invalidation once.
-import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { invalidationFor, invalidationKey, type Invalidation, type WatchRoots } from './invalidation.js';
+import { watchTree, type TreeWatch } from './tree-watch.js';
 
 export interface ChangeWatcherOptions {
   onChanges: (changes: Invalidation[]) => void;
@@ -14,7 +14,7 @@ export interface ChangeWatcherOptions {
 }
 
 export class ChangeWatcher {
-  private watchers: FSWatcher[] = [];
+  private watchers: TreeWatch[] = [];
   private roots: WatchRoots = { registry: null, areas: [] };
   private pending = new Map<string, Invalidation>();
   private quiet: ReturnType<typeof setTimeout> | null = null;
@@ -22,23 +22,15 @@ export class ChangeWatcher {
 
   constructor(private readonly opts: ChangeWatcherOptions) {}
 
-  /** Watches these folders from now on (any folder that cannot be watched, e.g. missing, is left out). */
-  watch(roots: WatchRoots): void {
+  /** Watches these folders from now on (a folder that cannot be watched, e.g. missing, is left out); settles once live. */
+  async watch(roots: WatchRoots): Promise<void> {
     if (sameRoots(roots, this.roots)) return;
     this.closeWatchers();
     this.roots = { registry: roots.registry, areas: [...roots.areas] };
     for (const root of [...roots.areas, ...(roots.registry === null ? [] : [roots.registry])]) {
-      try {
-        const watcher = watch(root, { recursive: true }, (_event, file) => this.changed(file === null ? root : join(root, file.toString())));
-        // A watched folder that goes away ends its watcher; the next watch() call sets it up again.
-        watcher.on('error', () => watcher.close());
-        // Watching never keeps a process alive by itself (the app's window does).
-        watcher.unref();
-        this.watchers.push(watcher);
-      } catch {
-        // Not there (yet): nothing to report from it.
-      }
+      this.watchers.push(watchTree(root, (file) => this.changed(file === null ? root : join(root, file))));
     }
+    await Promise.all(this.watchers.map((w) => w.ready));
   }
 
   close(): void {

@@ -69,7 +69,7 @@ describe('ChangeFeed on real folders', () => {
         waiting?.();
       },
     });
-    feed.follow({ registry, areas: [area] });
+    await feed.follow({ registry, areas: [area] });
   });
   afterEach(async () => {
     feed.close();
