@@ -49,7 +49,7 @@ export interface PushResult {
 }
 
 /** A local version as an artifact: verified first, so a tampered version is never pushed. */
-export function localArtifact(registry: string, dir: string, ref: VersionRef): Artifact {
+export function localArtifact(dir: string, ref: VersionRef): Artifact {
   const check = verifyVersionDir({ dir, ...ref });
   const config = readManifestBytes(dir);
   const manifest = config === null ? null : parseManifest(config.toString('utf8'));
@@ -71,7 +71,7 @@ async function pushOne(s: Session, blobs: Limiter, registry: string, ref: Versio
   const dir = await existingVersionPath(registry, ref.name, ref.version);
   const repository = repositoryOf(s.location, ref.name);
   const tag = tagOf(ref.version);
-  const artifact = localArtifact(registry, dir, ref);
+  const artifact = localArtifact(dir, ref);
   const row: PushedVersion = { ...ref, repository, tag, digest: artifact.digest, status: 'pushed', uploaded: [], config_uploaded: false, bytes_uploaded: 0 };
   const existing = await s.client.manifestDigest(repository, tag, signal);
   if (existing === artifact.digest) return { ...row, status: 'unchanged' };

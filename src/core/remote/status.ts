@@ -47,7 +47,7 @@ function bySemver(a: string, b: string): number {
 async function localDigest(registry: string, name: string, version: string): Promise<{ digest: string | null; problem: string | null }> {
   try {
     const dir = await existingVersionPath(registry, name, version);
-    return { digest: localArtifact(registry, dir, { name, version }).digest, problem: null };
+    return { digest: localArtifact(dir, { name, version }).digest, problem: null };
   } catch (error) {
     return { digest: null, problem: error instanceof Error ? error.message : String(error) };
   }
