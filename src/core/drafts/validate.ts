@@ -50,7 +50,8 @@ export async function validateDraftText(draft: string, text: DraftText = {}): Pr
       await writeFile(template, text.templateText);
     }
     const mod = await loadModule(copy, { contents: {} });
-    const back = (d: Diagnostic): Diagnostic => ({ ...d, file: d.file === null ? null : inDraft(d.file, mod.path, draft) });
+    // Messages name folders too (a registry inside the module, a missing manifest): those name the draft as well.
+    const back = (d: Diagnostic): Diagnostic => ({ ...d, message: d.message.replaceAll(mod.path, draft), file: d.file === null ? null : inDraft(d.file, mod.path, draft) });
     return { errors: mod.errors.map(back), warnings: mod.warnings.map(back) };
   } finally {
     await rm(copy, { recursive: true, force: true });

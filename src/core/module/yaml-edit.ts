@@ -203,6 +203,9 @@ function flowListSplice(doc: Doc, text: string, path: unknown[], values: string[
   return { start: seq.range[0], end: seq.range[1], text: `[${pad}${items.join(', ')}${pad}]` };
 }
 
+/** The text's line break, so a line we add matches its neighbours. */
+const eol = (text: string): string => (text.includes('\r\n') ? '\r\n' : '\n');
+
 /** The start of the line holding `offset`, and the start of the line after `end`. */
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 const nextLine = (text: string, end: number): number => {
@@ -231,7 +234,7 @@ function appendItemSplice(doc: Doc, text: string, path: unknown[], fields: Array
     const indent = /^[ \t]*/.exec(text.slice(keyLine))![0];
     let start = seq.range[0];
     while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
-    return { start, end: seq.range[1], text: `\n${indent}  - ${body(' ')}` };
+    return { start, end: seq.range[1], text: `${eol(text)}${indent}  - ${body(' ')}` };
   }
   const last = isSeq(seq) && !seq.flow ? seq.items[seq.items.length - 1] : undefined;
   if (!isMap(last) || !last.flow || !last.range) return null;
@@ -239,8 +242,8 @@ function appendItemSplice(doc: Doc, text: string, path: unknown[], fields: Array
   const dash = text.slice(start, last.range[0]);
   if (!/^[ \t]*-[ \t]+$/.test(dash) || text.slice(last.range[0], last.range[1]).includes('\n')) return null;
   const at = nextLine(text, last.range[1]);
-  const before = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return { start: at, end: at, text: `${before}${dash}${body(text[last.range[0] + 1] === ' ' ? ' ' : '')}\n` };
+  const before = at === text.length && !text.endsWith('\n') ? eol(text) : '';
+  return { start: at, end: at, text: `${before}${dash}${body(text[last.range[0] + 1] === ' ' ? ' ' : '')}${eol(text)}` };
 }
 
 const all = (splices: Array<Splice | null>): Splice[] | null => (splices.every((s) => s !== null) ? splices : null);

@@ -48,6 +48,14 @@ describe('drafts: live validation', () => {
   });
 });
 
+describe('drafts: live validation names the draft, never the copy it validated', () => {
+  it('in the message of a missing manifest', async () => {
+    await rm(join(draft, 'promptpm.yaml'));
+    const result = await validateDraftText(draft, { templateText: 'x' });
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'MANIFEST_NOT_FOUND', message: `No promptpm.yaml or promptpm.toml in ${draft}` })]);
+  });
+});
+
 describe('drafts: render preview', () => {
   it('renders typed values and files of the module as a test does, with the length in code points', async () => {
     const preview = await renderPreview(draft, { topic: 'tests/example.txt', tone: 'calm' }, { templateText: 'On {{ topic }}in a {{tone}} tone: ✓' });

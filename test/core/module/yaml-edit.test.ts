@@ -210,6 +210,16 @@ describe('editManifest', () => {
     });
   });
 
+  it('adds lines with the manifest’s own line breaks', () => {
+    const crlf = COMMENTED.replaceAll('\n', '\r\n');
+    const edited = editManifest(crlf, [
+      { op: 'addInput', input: { name: 'extra', type: 'text', description: 'More', required: false } },
+      { op: 'addDependency', name: 'base', range: '^1.0.0' },
+    ]);
+    expect(edited.replaceAll('\r\n', '')).not.toContain('\n');
+    expect(read(edited).dependencies).toEqual([{ name: 'base', version: '^1.0.0' }]);
+  });
+
   it('refuses text that is not a YAML mapping, and an edit of something the manifest lacks', () => {
     expect(() => editManifest('module: [unclosed\n', [{ op: 'setField', field: 'name', value: 'x' }])).toThrow(expect.objectContaining({ reason: 'MANIFEST_NOT_EDITABLE' }));
     expect(() => editManifest(COMMENTED, [{ op: 'removeInput', name: 'nope' }])).toThrow(expect.objectContaining({ reason: 'EDIT_TARGET_MISSING' }));

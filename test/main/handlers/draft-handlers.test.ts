@@ -84,6 +84,9 @@ describe('drafts handlers', () => {
     await s.call('drafts.save', { draft, file: 'template.prompt', text: 'mine\n' });
     expect(await readFile(join(draft, 'template.prompt'), 'utf8')).toBe('mine\n');
     expect(await s.call('drafts.recover')).toEqual([]);
+    await s.call('drafts.journal', { draft, file: 'promptpm.yaml', text: 'declined' });
+    await s.call('drafts.discard', { draft, file: 'promptpm.yaml' });
+    expect(await s.call('drafts.recover')).toEqual([]);
   });
 
   it('makes a new version, suggests the honest one, publishes it and archives the draft', async () => {
