@@ -85,9 +85,14 @@ function appendMap(seq: YAMLSeq, fields: Array<[string, Scalar]>): void {
   seq.items.push(map);
 }
 
-function indexByName(doc: Doc, path: unknown[], name: string, what: string): number {
+/** The index of the list item whose `name` is `name`, or -1. */
+function findByName(doc: Doc, path: unknown[], name: string): number {
   const seq = doc.getIn(path, true);
-  const index = isSeq(seq) ? seq.items.findIndex((item) => isMap(item) && item.get('name') === name) : -1;
+  return isSeq(seq) ? seq.items.findIndex((item) => isMap(item) && item.get('name') === name) : -1;
+}
+
+function indexByName(doc: Doc, path: unknown[], name: string, what: string): number {
+  const index = findByName(doc, path, name);
   if (index < 0) throw refuse('EDIT_TARGET_MISSING', `No ${what} named ${name} in the manifest`, 'Reload the form: the manifest text changed.');
   return index;
 }
@@ -247,11 +252,6 @@ function appendItemSplice(doc: Doc, text: string, path: unknown[], fields: Array
 }
 
 const all = (splices: Array<Splice | null>): Splice[] | null => (splices.every((s) => s !== null) ? splices : null);
-
-function findByName(doc: Doc, path: unknown[], name: string): number {
-  const seq = doc.getIn(path, true);
-  return isSeq(seq) ? seq.items.findIndex((item) => isMap(item) && item.get('name') === name) : -1;
-}
 
 /** The edit as splices of the text, or null when it needs the document printed again. */
 function splicesFor(doc: Doc, text: string, edit: ManifestEdit): Splice[] | null {
