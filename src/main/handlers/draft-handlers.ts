@@ -26,7 +26,8 @@ import {
 } from '../../core/drafts/index.js';
 import { editManifest } from '../../core/module/yaml-edit.js';
 import type { ProgressListener } from '../../core/progress.js';
-import { verifyVersion } from '../../core/registry/index.js';
+import { PromptPMError } from '../../core/errors.js';
+import { readVersionOffMainThread, type VersionStatus } from '../../core/registry/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import { ipcError } from '../ipc/error-object.js';
 import { ChangeFeed } from '../watch/change-feed.js';
@@ -46,6 +47,21 @@ interface Context {
 }
 
 const notAllowed = (path: string) => ipcError('PATH_NOT_ALLOWED', `Not a draft of a drafts folder: ${path}`, 'Open drafts from the drafts list.', path);
+
+/**
+ * A version's state after it changed on disk, hashed on the registry's task thread (never on the window's
+ * thread); reading it also records the state in the registry's index. Throws when it is gone or unreadable as a module.
+ */
+async function verifyOffMainThread(registry: string, name: string, version: string): Promise<VersionStatus> {
+  try {
+    const { verification } = await readVersionOffMainThread(registry, name, version);
+    return verification === 'unverified' ? 'unreadable' : verification;
+  } catch (error) {
+    const reason = error instanceof PromptPMError ? error.reason : undefined;
+    if (reason === 'TAMPERED' || reason === 'UNREADABLE') return reason === 'TAMPERED' ? 'tampered' : 'unreadable';
+    throw error;
+  }
+}
 
 export function draftHandlers({ deps, jobs, registry, progressOf }: Context): DraftHandlers {
   const added: string[] = [];
@@ -75,7 +91,7 @@ export function draftHandlers({ deps, jobs, registry, progressOf }: Context): Dr
     return dest ?? null;
   };
   const feed = new ChangeFeed({
-    verify: async (root, name, version) => (await verifyVersion(root, name, version)).status,
+    verify: (root, name, version) => verifyOffMainThread(root, name, version),
     send: (event) => deps.sendEvent('changed', event),
   });
 

@@ -1,11 +1,13 @@
 // The drafts channels over the real handlers and core: a temporary userData whose default registry holds
 // demo@1.0.0, dialog answers given per test, every result checked against the contract.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { scaffoldModule } from '../../../src/core/module/index.js';
 import { publishModule } from '../../../src/core/registry/index.js';
+import { useRegistryWorker } from '../../../src/core/registry/worker-script.js';
 import { createHandlers } from '../../../src/main/handlers/create-handlers.js';
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
 import { AllowList } from '../../../src/main/state/allow-list.js';
@@ -140,15 +142,24 @@ describe('drafts handlers', () => {
     await expect(inRegistry.call('drafts.addArea')).rejects.toMatchObject({ reason: 'DRAFTS_IN_REGISTRY' });
   });
 
-  it('sends `changed` once watching: a published file changed on disk comes back re-verified as tampered', async () => {
-    const s = await setup();
-    expect(await s.call('drafts.watch')).toBe(true);
-    const arrived = new Promise<void>((resolve) => {
-      const poll = (): void => (s.events.some((e) => e.event === 'changed') ? resolve() : void setImmediate(poll));
-      poll();
-    });
-    await appendFile(join(s.registry, 'modules', 'demo', '1.0.0', 'template.prompt'), 'tampered\n');
-    await arrived;
-    expect(s.events.filter((e) => e.event === 'changed')).toEqual([{ event: 'changed', payload: { kind: 'version', name: 'demo', version: '1.0.0', verification: 'tampered' } }]);
+  it('sends `changed` once watching: a published file changed on disk comes back re-verified, on the task thread, as tampered', async () => {
+    // The registry's worker script as the app names its own (the CLI's build, test/global-setup.ts).
+    useRegistryWorker(join(import.meta.dirname, '../../../out/cli/core/registry/registry-worker.js'));
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const s = await setup();
+      expect(await s.call('drafts.watch')).toBe(true);
+      const arrived = new Promise<void>((resolve) => {
+        const poll = (): void => (s.events.some((e) => e.event === 'changed') ? resolve() : void setImmediate(poll));
+        poll();
+      });
+      await appendFile(join(s.registry, 'modules', 'demo', '1.0.0', 'template.prompt'), 'tampered\n');
+      await arrived;
+      expect(s.events.filter((e) => e.event === 'changed')).toEqual([{ event: 'changed', payload: { kind: 'version', name: 'demo', version: '1.0.0', verification: 'tampered' } }]);
+      expect(posted.mock.calls.map(([message]) => (message as { task?: unknown }).task)).toContain('readVersion');
+    } finally {
+      posted.mockRestore();
+      useRegistryWorker(join(work, 'none'));
+    }
   });
 });
