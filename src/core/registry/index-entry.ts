@@ -100,7 +100,7 @@ function types(v: unknown, named: boolean): string[] | null {
 
 // Published manifests repeat a few ranges many times over: each distinct one is parsed once per thread.
 const rangeChecks = new Map<string, boolean>();
-function isKnownGoodRange(range: string): boolean {
+function validRangeMemo(range: string): boolean {
   let ok = rangeChecks.get(range);
   if (ok === undefined) {
     ok = isValidRange(range);
@@ -118,7 +118,7 @@ function dependencies(v: unknown, self: string): Dependency[] | null {
     const name = field(item, 'name');
     const range = field(item, 'version');
     if (typeof name !== 'string' || !isModuleName(name) || name === self || out.some((d) => d.name === name)) return null;
-    if (typeof range !== 'string' || !isKnownGoodRange(range)) return null;
+    if (typeof range !== 'string' || !validRangeMemo(range)) return null;
     out.push({ name, range });
   }
   return out;
