@@ -2,6 +2,7 @@
 // its own error boundary, so a failing view never takes the window down.
 import { useCallback, useEffect } from 'react';
 import { subscribe } from '../api/client';
+import { useLiveRefresh } from '../api/live-refresh';
 import { useOpenRegistry, useRegistryChanges } from '../api/queries';
 import { ComparePage } from '../features/diff/ComparePage';
 import { importModules, startNewModule } from '../features/import/actions';
@@ -21,6 +22,7 @@ export function App() {
   const openRegistry = useOpenRegistry();
   const { mutate } = openRegistry;
   useRegistryChanges();
+  useLiveRefresh();
   useShortcuts({
     searchId: SEARCH_INPUT_ID,
     openRegistry: useCallback(() => mutate(undefined), [mutate]),
