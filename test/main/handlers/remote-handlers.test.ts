@@ -5,34 +5,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishModule, verifyRegistry } from '../../../src/core/registry/index.js';
-import { createHandlers, type MainHandlers } from '../../../src/main/handlers/create-handlers.js';
+import type { MainHandlers } from '../../../src/main/handlers/create-handlers.js';
 import { dispatch } from '../../../src/main/ipc/dispatch.js';
-import { AllowList } from '../../../src/main/state/allow-list.js';
 import { RemoteCredentials } from '../../../src/main/state/remote-credentials.js';
-import { SettingsStore } from '../../../src/main/state/settings.js';
 import type { ChannelName } from '../../../src/shared/ipc/contract.js';
 import { testEncryptor } from '../../support/encryptor.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../../support/oci-registry.js';
 import { makeModule, tempDir } from '../../core/registry/helpers.js';
+import { openHandlers } from './worker-handlers.js';
 
 const missing = registryMissing();
 if (missing) console.warn(`skipping the app's remote handler tests: ${missing}`);
 
-async function handlersFor(work: string, registry: string): Promise<MainHandlers> {
-  const userData = join(work, 'userdata');
-  const main = await createHandlers({
-    dialog: { chooseFolder: async () => registry, chooseFolders: async () => [] },
-    shell: { reveal: () => undefined },
-    encryptor: testEncryptor,
-    allowList: new AllowList(),
-    settings: await SettingsStore.load(userData),
-    userDataDir: userData,
-    sendEvent: () => undefined,
-    app: { name: 'PromptPM', version: '1.0.0', platform: 'linux' },
-  });
-  await main.handlers['registry.choose']();
-  return main;
-}
+const handlersFor = (work: string, registry: string): Promise<MainHandlers> => openHandlers(registry, work);
 
 async function ok(main: MainHandlers, channel: ChannelName, ...args: unknown[]): Promise<unknown> {
   const result = await dispatch(main.handlers, channel, args);

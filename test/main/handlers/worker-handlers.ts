@@ -1,5 +1,5 @@
-// The real handlers with the registry's worker script named, as the app names its own (the CLI's build,
-// test/global-setup.ts), and a registry chosen in the dialog; plus what work was posted to threads.
+// The real handlers with a registry chosen in the dialog, optionally with the registry's worker script named
+// as the app names its own (the CLI's build, test/global-setup.ts); plus what work was posted to threads.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { vi } from 'vitest';
@@ -14,6 +14,11 @@ const builtWorker = join(import.meta.dirname, '../../../out/cli/core/registry/re
 /** Handlers over `registry` with work on the worker thread; call `stopWorker` in afterAll. */
 export async function handlersOnWorker(registry: string, work: string): Promise<MainHandlers> {
   useRegistryWorker(builtWorker);
+  return openHandlers(registry, work);
+}
+
+/** The real handlers, their userData in `work`, with `registry` chosen in the (fixture) dialog. */
+export async function openHandlers(registry: string, work: string): Promise<MainHandlers> {
   const userData = join(work, 'userdata');
   const main = await createHandlers({
     dialog: { chooseFolder: async () => registry, chooseFolders: async () => [] },
