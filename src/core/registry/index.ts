@@ -44,3 +44,11 @@ export async function testVersionOffMainThread(registry: string, name: string, v
   const { runOffMainThread } = await import('./pool.js');
   return runOffMainThread('testVersion', async (job) => (await import('./version-tasks.js')).testVersionTask(job), { registry, name, version });
 }
+
+/** The module names under modules/, sorted, read without the index: what a registry opened for the first time shows at once. */
+export async function listModuleNames(registry: string): Promise<string[]> {
+  const { resolveRegistryLocation } = await import('./location.js');
+  const root = await resolveRegistryLocation(registry);
+  const { scanNames } = await import('./scan.js');
+  return (await scanNames(root)).names;
+}

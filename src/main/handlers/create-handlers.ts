@@ -1,6 +1,6 @@
 // The main-side implementation of every contract channel, free of Electron: the Electron adapter and
 // the browser test harness both build it from injected dependencies and call it through dispatch().
-import { readVersionOffMainThread, testVersionOffMainThread, verifyRegistry } from '../../core/registry/index.js';
+import { listModuleNames, readVersionOffMainThread, testVersionOffMainThread, verifyRegistry } from '../../core/registry/index.js';
 import { diffVersionsOffMainThread, fileTextsOffMainThread } from '../../core/diff/index.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import type { HandlerDeps } from './deps.js';
@@ -41,6 +41,7 @@ export async function createHandlers(deps: HandlerDeps): Promise<MainHandlers> {
       const { jobId } = request;
       return listings.page(await registry(), request, jobId === undefined ? undefined : progressOf(jobId));
     },
+    'registry.names': async () => listModuleNames(await registry()),
     'registry.verify': async ({ jobId, name, version }) => {
       const path = await registry();
       const onProgress = progressOf(jobId);

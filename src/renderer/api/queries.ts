@@ -29,6 +29,7 @@ function useChannel<C extends ChannelName>(channel: C, args: ChannelArgs<C>, ena
 export const useAppInfo = () => useChannel('app.info', []);
 export const useCurrentRegistry = () => useChannel('registry.current', []);
 export const useRecentRegistries = () => useChannel('registry.recent', []);
+export const useModuleNames = () => useChannel('registry.names', []);
 
 /** Reading a version verifies it first; its state is copied to every view that shows it. */
 export function useVersionDetail(ref: VersionRef | null) {

@@ -55,6 +55,8 @@ export const channels = {
   'registry.open': { args: z.tuple([z.string().min(1).max(4096)]), result: registryInfoSchema },
   /** One page of the open registry's packages; the renderer asks for a small first page, then the rest. */
   'registry.list': { args: z.tuple([listingPageRequestSchema]), result: listingPageSchema },
+  /** The open registry's module names, read from its folder without the index: shown while a first listing builds it. */
+  'registry.names': { args: none, result: z.array(z.string()) },
   /** Verify the whole registry, one module, or one version; progress comes as `progress` events. */
   'registry.verify': {
     args: z.tuple([z.object({ jobId: jobIdSchema, name: moduleNameSchema.optional(), version: versionStringSchema.optional() })]),

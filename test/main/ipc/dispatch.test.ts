@@ -28,6 +28,7 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'registry.choose': [],
   'registry.open': ['/some/registry'],
   'registry.list': [{ offset: 2500, limit: 2500, snapshot: 'a4c1e9' }],
+  'registry.names': [],
   'registry.verify': [{ jobId: 'j1', name: 'summarizer', version: '1.0.0' }],
   'jobs.cancel': ['j1'],
   'module.read': [{ name: 'summarizer', version: '1.2.0-beta.1+build.5' }],

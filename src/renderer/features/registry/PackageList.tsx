@@ -89,9 +89,11 @@ export function PackageList({ items, selected, onSelect }: Props) {
                     {tag}
                   </span>
                 ))}
-                <span className="muted package-count">
-                  {row.versions.length} {row.versions.length === 1 ? 'version' : 'versions'}
-                </span>
+                {row.versions.length > 0 && (
+                  <span className="muted package-count">
+                    {row.versions.length} {row.versions.length === 1 ? 'version' : 'versions'}
+                  </span>
+                )}
               </div>
             </div>
           );

@@ -3,7 +3,8 @@
 import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { isComplete, LISTING_JOB, useRegistryListing, type RegistryListing } from '../../api/listing';
 import { forgetJob, useJobProgress } from '../../api/progress';
-import { useOpenRegistry } from '../../api/queries';
+import { useModuleNames, useOpenRegistry } from '../../api/queries';
+import type { PackageRow } from '../../../shared/ipc/schemas';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState, Loading } from '../../components/States';
@@ -24,16 +25,27 @@ function statusText(shown: number, listing: RegistryListing): string {
   return isComplete(listing) ? counts : `${counts} · reading ${(listing.total - listing.packages.length).toLocaleString()} more…`;
 }
 
-/** While the first rows are read: a progress bar when the registry's index is being built (its first opening). */
-function ListingPending() {
+/** A module known by its name only, until the index has its versions, description and state. */
+const nameOnly = (name: string): PackageRow => ({ name, versions: [], latest: '', description: 'Reading…', tags: [], verification: 'unverified', inputTypes: [], outputTypes: [] });
+
+/**
+ * While the first rows are read: a progress bar when the registry's index is being built (its first opening),
+ * and meanwhile the module names, read straight from the folder, so the user can already find and open one.
+ */
+function ListingPending({ query, selected, onSelect }: { query: string; selected: string | null; onSelect: (name: string) => void }) {
   const progress = useJobProgress(LISTING_JOB);
+  const names = useModuleNames();
+  const items = useMemo(() => filterPackages(listPackages((names.data ?? []).map(nameOnly)), query), [names.data, query]);
   useEffect(() => () => forgetJob(LISTING_JOB), []);
   if (progress === null || progress.done >= progress.total) return <Loading label="Reading the registry…" />;
   return (
-    <div className="listing-indexing">
-      <ProgressBar progress={progress} label="Indexing the registry" />
-      <p className="muted">A registry opened for the first time is read once, module by module; later it opens at once.</p>
-    </div>
+    <>
+      <div className="listing-indexing">
+        <ProgressBar progress={progress} label="Indexing the registry" />
+        <p className="muted">A registry opened for the first time is read once, module by module; later it opens at once.</p>
+      </div>
+      {items.length > 0 && <PackageList items={items} selected={selected} onSelect={onSelect} />}
+    </>
   );
 }
 
@@ -54,7 +66,7 @@ export function RegistryBrowser() {
     navigate({ page: 'module', name, version: null, tab: route.page === 'module' ? route.tab : 'overview' });
 
   let body;
-  if (listing.isPending) body = <ListingPending />;
+  if (listing.isPending) body = <ListingPending query={deferredQuery} selected={selected} onSelect={select} />;
   else if (listing.isError)
     body = (
       <ErrorPanel error={listing.error} title="The registry could not be read">
