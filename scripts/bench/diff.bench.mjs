@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCli, cliBin, loadLine, medianAsyncMs, projectRoot } from './fixtures.mjs';
+import { benchManifest, buildCli, cliBin, loadLine, medianAsyncMs, projectRoot } from './fixtures.mjs';
 
 buildCli();
 const { publishModule } = await import(join(projectRoot, 'out/cli/core/registry/index.js'));
@@ -32,20 +32,7 @@ for (const [version, lineOf] of Object.entries(templates)) {
   writeFileSync(join(dir, 'template.prompt'), text);
   writeFileSync(
     join(dir, 'promptpm.yaml'),
-    `module:
-  name: long-template
-  version: ${version}
-  description: A module with a 2 MB template
-prompt:
-  template: template.prompt
-  placeholders: [document]
-interface:
-  intent: Summarize a document.
-  inputs:
-    - { name: document, type: plain_text, description: Source text, required: true }
-  outputs:
-    - { type: summary, description: A summary }
-`,
+    benchManifest({ name: 'long-template', version, description: 'A module with a 2 MB template' }),
   );
   await publishModule(registry, dir);
 }

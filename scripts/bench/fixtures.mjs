@@ -54,3 +54,24 @@ export async function medianAsyncMs(fn, runs = 5) {
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
+
+/**
+ * The manifest of a bench module with one input, `document` (placeholder of its template): `extra` is YAML
+ * appended at the top level (dependencies:, tests:).
+ */
+export function benchManifest({ name, version, description, tags = null, extra = '' }) {
+  return `module:
+  name: ${name}
+  version: ${version}
+  description: ${description}
+${tags ? `  tags: [${tags.join(', ')}]\n` : ''}prompt:
+  template: template.prompt
+  placeholders: [document]
+interface:
+  intent: Summarize a document.
+  inputs:
+    - { name: document, type: plain_text, description: Source text, required: true }
+  outputs:
+    - { type: summary, description: A summary }
+${extra}`;
+}

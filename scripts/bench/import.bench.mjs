@@ -12,32 +12,25 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCli, cliBin, loadLine } from './fixtures.mjs';
+import { benchManifest, buildCli, cliBin, loadLine } from './fixtures.mjs';
 
 const MODULES = 1000;
 const RUNS = 3;
 const TARGET_PER_S = 25;
 
-const manifest = (i) => `module:
-  name: bench-${i}
-  version: 1.0.${i % 7}
-  description: Small module number ${i}
-  tags: [bench]
-prompt:
-  template: template.prompt
-  placeholders: [document]
-interface:
-  intent: Summarize a document.
-  inputs:
-    - { name: document, type: plain_text, description: Source text, required: true }
-  outputs:
-    - { type: summary, description: A summary }
-tests:
+const manifest = (i) =>
+  benchManifest({
+    name: `bench-${i}`,
+    version: `1.0.${i % 7}`,
+    description: `Small module number ${i}`,
+    tags: ['bench'],
+    extra: `tests:
   - name: mentions-document
     inputs: { document: hello ${i} }
     assertions:
       - contains: "hello ${i}"
-`;
+`,
+  });
 
 buildCli();
 const root = mkdtempSync(join(tmpdir(), 'promptpm-bench-import-'));

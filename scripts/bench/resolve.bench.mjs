@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchRegistry, cliBin, medianAsyncMs, projectRoot } from './fixtures.mjs';
+import { benchManifest, benchRegistry, cliBin, medianAsyncMs, projectRoot } from './fixtures.mjs';
 
 execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.cli.json')], { stdio: 'inherit' });
 const { readIndex } = await import(join(projectRoot, 'out/cli/core/registry/index.js'));
@@ -19,22 +19,12 @@ const moduleDir = mkdtempSync(join(tmpdir(), 'promptpm-bench-resolve-'));
 writeFileSync(join(moduleDir, 'template.prompt'), 'Summarize {{document}}.\n');
 writeFileSync(
   join(moduleDir, 'promptpm.yaml'),
-  `module:
-  name: bench-app
-  version: 1.0.0
-  description: Depends on the deepest module of the bench registry
-prompt:
-  template: template.prompt
-  placeholders: [document]
-interface:
-  intent: Summarize a document.
-  inputs:
-    - { name: document, type: technical_document, description: Source text, required: true }
-  outputs:
-    - { type: structured_summary, description: Summary }
-dependencies:
-  - { name: module-09999, version: 1.2.0 }
-`,
+  benchManifest({
+    name: 'bench-app',
+    version: '1.0.0',
+    description: 'Depends on the deepest module of the bench registry',
+    extra: 'dependencies:\n  - { name: module-09999, version: 1.2.0 }\n',
+  }),
 );
 const root = { name: 'bench-app', version: '1.0.0', dependencies: [{ name: 'module-09999', range: '1.2.0' }] };
 
