@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/diff.css';
 import './styles/import.css';
 import './styles/remotes.css';
+import './styles/drafts.css';
 
 // Failures carry a typed error the user acts on (a hint, a location); retrying them blindly only delays it.
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });

@@ -8,6 +8,8 @@ import { ComparePage } from '../features/diff/ComparePage';
 import { importModules, startNewModule } from '../features/import/actions';
 import { DropTarget } from '../features/import/DropTarget';
 import { ImportPage } from '../features/import/ImportPage';
+import { DraftsPage } from '../features/drafts/DraftsPage';
+import { DraftPage } from '../features/drafts/DraftPage';
 import { RemotesPage } from '../features/remotes/RemotesPage';
 import { ModuleView } from '../features/module/ModuleView';
 import { RegistryBrowser, SEARCH_INPUT_ID } from '../features/registry/RegistryBrowser';
@@ -41,7 +43,7 @@ export function App() {
           <RegistryBrowser />
         </ErrorBoundary>
         <main className="content">
-          <ErrorBoundary area="This view" key={route.page === 'home' || route.page === 'import' || route.page === 'remotes' ? route.page : `${route.page}:${route.name}`}>
+          <ErrorBoundary area="This view" key={route.page === 'draft' ? `draft:${route.path}` : 'name' in route ? `${route.page}:${route.name}` : route.page}>
             {route.page === 'module' ? (
               <ModuleView name={route.name} version={route.version} tab={route.tab} />
             ) : route.page === 'compare' ? (
@@ -50,6 +52,10 @@ export function App() {
               <ImportPage />
             ) : route.page === 'remotes' ? (
               <RemotesPage />
+            ) : route.page === 'drafts' ? (
+              <DraftsPage />
+            ) : route.page === 'draft' ? (
+              <DraftPage path={route.path} />
             ) : (
               <RegistryHome />
             )}

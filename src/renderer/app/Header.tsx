@@ -41,6 +41,9 @@ export function Header({ openRegistry }: { openRegistry: ReturnType<typeof useOp
             Open registry…
           </button>
           <RecentMenu current={path} onOpen={open} />
+          <button type="button" onClick={() => navigate({ page: 'drafts' })}>
+            Drafts
+          </button>
           <button type="button" onClick={() => navigate({ page: 'remotes' })}>
             Remotes
           </button>

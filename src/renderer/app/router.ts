@@ -13,12 +13,17 @@ export type Route =
   /** The import preview of dropped or chosen module folders. */
   | { page: 'import' }
   /** Team registries: push and pull through OCI remotes. */
-  | { page: 'remotes' };
+  | { page: 'remotes' }
+  /** Drafts: work-in-progress modules in the drafts areas. */
+  | { page: 'drafts' }
+  /** One draft open in the editor: its absolute folder. */
+  | { page: 'draft'; path: string };
 
 export function parseRoute(hash: string): Route {
   const [page, name, version, tab] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (page === 'compare' && name && version && tab) return { page: 'compare', name, a: version, b: tab };
   if (page === 'import' || page === 'remotes') return { page };
+  if (page === 'drafts') return name ? { page: 'draft', path: name } : { page };
   if (page !== 'module' || !name) return { page: 'home' };
   return {
     page: 'module',
@@ -30,7 +35,8 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.page === 'home') return '#/';
-  if (route.page === 'import' || route.page === 'remotes') return `#/${route.page}`;
+  if (route.page === 'import' || route.page === 'remotes' || route.page === 'drafts') return `#/${route.page}`;
+  if (route.page === 'draft') return `#/drafts/${encodeURIComponent(route.path)}`;
   if (route.page === 'compare') return `#/${['compare', route.name, route.a, route.b].map(encodeURIComponent).join('/')}`;
   const parts = ['module', route.name, route.version ?? '', route.tab].map(encodeURIComponent);
   return `#/${parts.join('/')}`;
