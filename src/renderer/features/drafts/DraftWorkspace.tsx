@@ -56,7 +56,7 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
   const manifest = useDraftFile(draft, MANIFEST);
   const template = useDraftFile(draft, templatePath);
   const validation = useLiveValidation(draft, manifest, template);
-  const problems = problemsOf(validation.data);
+  const problems = problemsOf(validation.data, draft);
   const inputs = manifestFacts(manifest.text).inputs;
   // Asked by the completion when it opens: the inputs declared at that moment.
   const declared = useRef(inputs);

@@ -1,0 +1,102 @@
+// Authoring in the app: a draft made from the scaffold, a template typed with a placeholder no input
+// declares (the problem shows at its line:column, inline and in the list), fixed, previewed, published and
+// found in the browser; and "new version of" a published module, an input removed, the next major suggested.
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { publishModule } from '../../src/core/registry/index.js';
+import { writeTree } from '../support/files.js';
+import { registryPath, removeRegistry, screenshot } from './support/registries.js';
+import { test, expect } from './harness/fixture.js';
+
+const registry = registryPath('drafts');
+
+function manifest(name: string, version: string, inputs: string[]): string {
+  return [
+    'module:',
+    `  name: ${name}`,
+    `  version: ${version}`,
+    `  description: The ${name} module`,
+    'prompt:',
+    '  template: template.prompt',
+    `  placeholders: [${inputs.join(', ')}]`,
+    'interface:',
+    '  intent: Say something useful.',
+    '  inputs:',
+    ...inputs.map((i) => `    - { name: ${i}, type: plain_text, description: The ${i}, required: true }`),
+    '  outputs:',
+    '    - { type: plain_text, description: The answer }',
+    '',
+  ].join('\n');
+}
+
+test.use({ registry });
+
+test.beforeAll(async () => {
+  removeRegistry(registry);
+  const files = { 'promptpm.yaml': manifest('summarizer', '1.2.0', ['document', 'tone']), 'template.prompt': 'Summarize {{document}} in a {{tone}} tone.\n' };
+  await publishModule(registry, writeTree(join(registry, '..', 'src', 'summarizer'), files));
+});
+
+test.afterAll(() => removeRegistry(registry));
+
+const editor = (page: Page, file: string) => page.getByRole('textbox', { name: `${file} editor` });
+
+/** Replaces an editor's whole text, as a paste over a selection does. */
+async function replaceText(page: Page, file: string, text: string): Promise<void> {
+  await editor(page, file).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(text);
+}
+
+test('a new draft: an undeclared placeholder is located, fixed, previewed, then published', async ({ page }) => {
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  await expect(page).toHaveURL(/#\/drafts$/);
+  const form = page.getByRole('form', { name: 'New draft' });
+  await form.getByLabel('Name').fill('explainer');
+  await form.getByRole('button', { name: 'New draft…' }).click();
+  await expect(page).toHaveURL(/#\/drafts\/.+explainer-0\.1\.0$/);
+  await expect(page.getByRole('heading', { name: 'explainer' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('None: the draft validates.');
+
+  // The scaffold's template has six lines; a seventh uses a placeholder no input declares.
+  await editor(page, 'template.prompt').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Ask {{nobody}}');
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await expect(problems).toContainText('nobody');
+  await expect(problems).toContainText(/template\.prompt:7:\d+/);
+  await expect(page.getByRole('region', { name: 'template.prompt' }).locator('.cm-lintRange-error')).toHaveCount(1);
+  await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
+  await page.screenshot({ path: screenshot('drafts-problem'), fullPage: true });
+
+  await replaceText(page, 'template.prompt', 'Explain {{topic}} in a {{tone}} tone.\n');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('None: the draft validates.');
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await preview.getByLabel('topic').fill('semver');
+  await preview.getByLabel('tone').fill('calm');
+  await expect(preview.getByLabel('Rendered prompt')).toHaveText('Explain semver in a calm tone.\n');
+  await expect(preview.getByRole('status', { name: 'Rendered length' })).toHaveText('31 characters');
+  await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
+  await page.screenshot({ path: screenshot('drafts-preview'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page).toHaveURL(/#\/module\/explainer\/0\.1\.0/);
+  await expect(page.getByRole('listbox', { name: 'Modules' }).getByRole('option', { name: /explainer/ })).toBeVisible();
+});
+
+test('"new version of" a published module: removing an input suggests the next major', async ({ page }) => {
+  await page.getByRole('listbox', { name: 'Modules' }).getByRole('option', { name: /summarizer/ }).click();
+  await page.getByRole('button', { name: 'New version of 1.2.0' }).click();
+  await expect(page).toHaveURL(/#\/drafts\/.+summarizer-/);
+  await expect(page.getByText('new version of summarizer@1.2.0')).toBeVisible();
+  const next = page.getByRole('region', { name: 'Next version' });
+  await expect(next).toContainText('Against summarizer@1.2.0');
+
+  await replaceText(page, 'template.prompt', 'Summarize {{document}}.\n');
+  await replaceText(page, 'promptpm.yaml', manifest('summarizer', '1.3.0', ['document']));
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('None: the draft validates.');
+  await expect(next.getByTestId('suggested-version')).toHaveText('2.0.0');
+  await expect(next.getByRole('region', { name: 'Semver verdict' })).toHaveAttribute('data-verdict', 'under-bumped');
+  await expect(next).toContainText('Breaking changes');
+  await page.screenshot({ path: screenshot('drafts-next-version'), fullPage: true });
+});
