@@ -1,6 +1,6 @@
 // Live validation's results as the editors and the problems list show them.
 import type { z } from 'zod';
-import type { draftValidationSchema } from '../../../shared/ipc/draft-schemas';
+import type { draftValidationSchema } from '../../../shared/ipc/draft-schemas.js';
 
 type Validation = z.infer<typeof draftValidationSchema>;
 export type DiagnosticView = Validation['errors'][number] & { severity: 'error' | 'warning' };

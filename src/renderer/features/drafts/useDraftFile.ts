@@ -1,10 +1,11 @@
 // One draft file in the editor: read once, then every change journaled at once (a crash or quit loses
 // nothing: recover offers it on the next start) and saved atomically after a pause, against the hash it was
-// read with. When the file changed on disk meanwhile, the save is refused and the user chooses.
+// read with. When the file changed on disk meanwhile, the save is refused and the user chooses; a change on
+// disk while nothing is unsaved (main's watcher says so) is simply shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { recoveredEditSchema } from '../../../shared/ipc/draft-schemas';
-import { call } from '../../api/client';
+import { call, subscribe } from '../../api/client';
 import { toAppError, type AppError } from '../../api/errors';
 
 const JOURNAL_MS = 150;
@@ -42,6 +43,8 @@ export function useDraftFile(draft: string, file: string): DraftFileState {
   const base = useRef<string | null>(null);
   const pending = useRef<string | null>(null);
   const timers = useRef<{ journal?: number; save?: number }>({});
+  const current = useRef<SaveState>(state);
+  current.current = state;
   const ref = { draft, file };
 
   const put = (next: string) => {
@@ -70,6 +73,20 @@ export function useDraftFile(draft: string, file: string): DraftFileState {
       window.clearTimeout(pendingTimers.save);
     };
   }, [draft, file, load]);
+
+  // Our own saves come back as events too: only a hash other than the one saved is news.
+  useEffect(
+    () =>
+      subscribe('changed', (event) => {
+        if (event.kind !== 'draft' || event.draft !== draft || current.current !== 'saved' || pending.current !== null) return;
+        void call('drafts.read', { draft, file }).then((read) => {
+          if (read.hash === base.current || current.current !== 'saved' || pending.current !== null) return;
+          base.current = read.hash;
+          put(read.text);
+        }, () => undefined);
+      }),
+    [draft, file],
+  );
 
   const save = async (expectedHash: string | null) => {
     const saving = pending.current;
