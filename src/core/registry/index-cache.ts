@@ -77,15 +77,22 @@ function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: numb
 export interface RefreshOptions {
   pool?: TaskPool;
   onProgress?: ProgressListener;
+  /** Module folders the caller has just read as a rescan would (verify, on a registry without an index): not read again. */
+  scanned?: ReadonlyMap<string, ModuleScan>;
 }
 
 /** Rescans module folders on the caller's pool, or on one of its own that is closed afterwards. */
 async function rescan(jobs: ModuleScanJob[], opts: RefreshOptions): Promise<Array<ModuleScan | undefined>> {
+  const todo = opts.scanned === undefined ? jobs : jobs.filter((job) => !opts.scanned!.has(job.name));
+  if (todo.length === 0) return jobs.map((job) => opts.scanned?.get(job.name));
   const [{ TaskPool }, { scanModule }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
   const own = opts.pool ?? new TaskPool();
-  const step = countSteps(opts.onProgress, 'index', jobs.length, 'modules');
+  const step = countSteps(opts.onProgress, 'index', todo.length, 'modules');
   try {
-    return (await own.run('index', scanModule, jobs, (_, i) => step(jobs[i]!.name))).results;
+    const fresh = (await own.run('index', scanModule, todo, (_, i) => step(todo[i]!.name))).results;
+    if (todo === jobs) return fresh;
+    const byName = new Map(todo.map((job, i) => [job.name, fresh[i]]));
+    return jobs.map((job) => opts.scanned?.get(job.name) ?? byName.get(job.name));
   } finally {
     if (opts.pool === undefined) own.close();
   }

@@ -180,18 +180,22 @@ async function parseText(text: string, isToml: boolean): Promise<unknown> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+async function quickFields(bytes: Buffer, isToml: boolean): Promise<Fields | null> {
+  try {
+    return indexFields(await parseText(utf8.decode(bytes), isToml));
+  } catch {
+    return null;
+  }
+}
+
 /** Fast path: the fields from the manifest itself; null sends the version to the full loader. */
 async function quickEntry(dir: string): Promise<{ source: string; fields: Fields; invalid: null } | null> {
   let source = YAML_FILE;
   let bytes = readManifest(dir + sep + YAML_FILE);
   if (bytes === 'absent') bytes = readManifest(dir + sep + (source = TOML_FILE));
   if (bytes === null || bytes === 'absent') return null;
-  try {
-    const fields = indexFields(await parseText(utf8.decode(bytes), source === TOML_FILE));
-    return fields && { source, fields, invalid: null };
-  } catch {
-    return null;
-  }
+  const fields = await quickFields(bytes, source === TOML_FILE);
+  return fields && { source, fields, invalid: null };
 }
 
 /** A file the loader names (absolute), relative to the version folder. */
@@ -218,4 +222,14 @@ async function loaderEntry(dir: string): Promise<{ source: string | null; fields
 export async function loadEntry(dir: string, ino: string): Promise<StoredVersion> {
   const { source, fields, invalid } = (await quickEntry(dir)) ?? (await loaderEntry(dir));
   return { ino, source, verification: 'unverified', invalid, ...fields };
+}
+
+/**
+ * The entry from promptpm.yaml's bytes that verify already read and hashed (null when it read none): the
+ * same entry `loadEntry` gives, to which anything the fast path does not accept is left.
+ */
+export async function entryFromYaml(dir: string, ino: string, bytes: Buffer | null): Promise<StoredVersion> {
+  const fields = bytes !== null && bytes.length <= MAX_MANIFEST_BYTES ? await quickFields(bytes, false) : null;
+  if (fields === null) return loadEntry(dir, ino);
+  return { ino, source: YAML_FILE, verification: 'unverified', invalid: null, ...fields };
 }

@@ -23,7 +23,8 @@ export interface ModuleScan {
   stray: string[];
 }
 
-function inode(path: string): string {
+/** The folder's inode as the index stores it ('' when it cannot be read). */
+export function inode(path: string): string {
   try {
     return statSync(path, { bigint: true }).ino.toString();
   } catch {
@@ -34,7 +35,8 @@ function inode(path: string): string {
 // Reading entries needs the manifest parsers; a refresh that finds nothing new never loads them.
 let entries: typeof IndexEntry | undefined;
 
-function folderMtime(path: string): number | null {
+/** The folder's mtime (ms), or null when it is not a folder. */
+export function folderMtime(path: string): number | null {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
     return st?.isDirectory() ? st.mtimeMs : null;

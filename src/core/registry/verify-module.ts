@@ -1,15 +1,20 @@
-// Verifies every version of one module folder, synchronously (it runs inside worker threads): the folder
-// is listed here rather than taken from the index, so a registry-wide verify needs no fresh index and the
-// threads start hashing as soon as the module names are known.
+// Verifies every version of one module folder (it runs inside worker threads): the folder is listed here
+// rather than taken from the index, so a registry-wide verify needs no fresh index and the threads start
+// hashing as soon as the module names are known. On a registry without an index yet, the job also reads
+// each version's index entry from the promptpm.yaml bytes it hashed, so the index needs no second pass.
 import { sep } from 'node:path';
+import type * as IndexEntry from './index-entry.js';
+import { folderMtime, inode, type ModuleScan } from './index-scan.js';
 import { moduleDir } from './paths.js';
 import { scanVersionsSync } from './scan.js';
-import { verifyVersionDir } from './verify-one.js';
+import { verifyVersionDir, type KeptFile } from './verify-one.js';
 import type { VersionVerification } from './types.js';
 
 export interface ModuleJob {
   registry: string;
   name: string;
+  /** Also read the module as the index's rescan would (a registry without an index yet). */
+  index?: boolean;
 }
 
 export interface ModuleVerification {
@@ -21,19 +26,41 @@ export interface ModuleVerification {
   results: Array<VersionVerification | null>;
   /** Why the module folder itself could not be listed (its versions are then unknown). */
   unlisted?: string;
+  /** With `index`: the module's rescan, each entry carrying the verification just made. */
+  scan?: ModuleScan;
 }
 
-export function verifyModule(job: ModuleJob): ModuleVerification {
-  let scan;
+// The entry reader loads on the first indexing job: a verify of an indexed registry never needs it.
+let entries: typeof IndexEntry | undefined;
+
+export async function verifyModule(job: ModuleJob): Promise<ModuleVerification> {
+  const dir = moduleDir(job.registry, job.name);
+  // Stamped before listing, as the index's rescan does: a version added meanwhile leaves a newer mtime.
+  const mtimeMs = job.index === true ? folderMtime(dir) : null;
+  let listing;
   try {
-    scan = scanVersionsSync(job.registry, job.name);
+    listing = scanVersionsSync(job.registry, job.name);
   } catch (err) {
     return { versions: [], stray: [], results: [], unlisted: (err as NodeJS.ErrnoException).code ?? String(err) };
   }
-  const base = moduleDir(job.registry, job.name) + sep;
-  const results = scan.versions.map((version) => {
-    const r = verifyVersionDir({ dir: base + version, name: job.name, version }, false);
-    return r.status === 'ok' ? null : r;
-  });
-  return { versions: scan.versions, stray: scan.stray, results };
+  const base = dir + sep;
+  const results: ModuleVerification['results'] = [];
+  const scanned: ModuleScan['versions'] = [];
+  for (const version of listing.versions) {
+    const vdir = base + version;
+    if (job.index !== true) {
+      const r = verifyVersionDir({ dir: vdir, name: job.name, version }, false);
+      results.push(r.status === 'ok' ? null : r);
+      continue;
+    }
+    // The inode is read before the files: a folder replaced meanwhile has another and is rescanned later.
+    const ino = inode(vdir);
+    const keep: KeptFile = { path: 'promptpm.yaml', bytes: null };
+    const r = verifyVersionDir({ dir: vdir, name: job.name, version }, false, keep);
+    results.push(r.status === 'ok' ? null : r);
+    const entry = await (entries ??= await import('./index-entry.js')).entryFromYaml(vdir, ino, keep.bytes);
+    scanned.push([version, ino, { ...entry, verification: r.status }]);
+  }
+  const scan = job.index === true ? { mtimeMs, versions: scanned, stray: listing.stray } : undefined;
+  return { versions: listing.versions, stray: listing.stray, results, ...(scan && { scan }) };
 }

@@ -26,17 +26,31 @@ export function readManifestBytes(dir: string): Buffer | null {
   }
 }
 
-function hashOrNull(e: WalkEntry): string | null {
+/** One file whose bytes a check keeps while hashing them (the index reads promptpm.yaml from them); null until read. */
+export interface KeptFile {
+  path: string;
+  bytes: Buffer | null;
+}
+
+// As large as the index reads a manifest; a larger file is only hashed.
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
+
+function hashOrNull(e: WalkEntry, keep: KeptFile | undefined): string | null {
   if (e.kind !== 'file') return null;
   try {
-    return sha256File(e.abs);
+    if (keep?.path !== e.path) return sha256File(e.abs);
+    keep.bytes = readRegularFile(e.abs, MAX_KEPT_BYTES);
+    return keep.bytes === null ? sha256File(e.abs) : hash('sha256', keep.bytes, 'hex');
   } catch {
     return null;
   }
 }
 
-/** With `digest` false the manifest's own hash (the lockfile's integrity) is left null: a registry-wide check needs none. */
-export function verifyVersionDir(job: VerifyJob, digest = true): VersionVerification {
+/**
+ * With `digest` false the manifest's own hash (the lockfile's integrity) is left null: a registry-wide check
+ * needs none. `keep` names a file whose bytes are kept when it is listed and hashed.
+ */
+export function verifyVersionDir(job: VerifyJob, digest = true, keep?: KeptFile): VersionVerification {
   const changed: string[] = [];
   const missing: string[] = [];
   const extra: string[] = [];
@@ -61,7 +75,7 @@ export function verifyVersionDir(job: VerifyJob, digest = true): VersionVerifica
       continue;
     }
     seen++;
-    if (hashOrNull(e) !== want) changed.push(e.path);
+    if (hashOrNull(e, keep) !== want) changed.push(e.path);
   }
   // Valid UTF-8 walk paths are unique, so when every listed path was seen nothing is missing.
   if (seen < expected.size) {

@@ -14,6 +14,7 @@ import { recordsAllOk } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
 import { indexFile, moduleDir, versionPath } from './paths.js';
 import { IN_PROCESS_MAX, TaskPool } from './pool.js';
+import type { ModuleScan } from './index-scan.js';
 import { scanNames, scanVersions } from './scan.js';
 import { verifyModule, type ModuleJob, type ModuleVerification } from './verify-module.js';
 import { unpackVerification, verifyPacked, verifyVersionDir, type VerifyJob } from './verify-one.js';
@@ -95,13 +96,22 @@ function statesInIndexOrder(index: IndexFile, jobs: ModuleJob[], results: Array<
   return states;
 }
 
+/** The modules the threads read for the index, by name. */
+function scansOf(jobs: ModuleJob[], results: Array<ModuleVerification | undefined>): Map<string, ModuleScan> {
+  const scans = new Map<string, ModuleScan>();
+  results.forEach((m, i) => m?.scan && scans.set(jobs[i]!.name, m.scan));
+  return scans;
+}
+
 /** Every version of the registry, module by module in name order; progress counts modules. */
 async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): Promise<Outcome> {
   // The threads boot while the module names are read, unless the index says the registry is small.
   const indexSize = fileSize(indexFile(root));
   if (indexSize === null || indexSize > PRESTART_INDEX_BYTES) pool.prestart('verifyModule');
   const top = await scanNames(root);
-  const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name }));
+  // Without an index yet, the threads also read each version's entry from the files they hash.
+  const index = indexSize === null;
+  const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name, index }));
   const rows: Row[][] = new Array(jobs.length);
   const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
   const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => step(jobs[i]!.name, (rows[i] = moduleRows(jobs[i]!.name, m))), opts.signal);
@@ -112,10 +122,11 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   if (unlisted >= 0) throw unlistedError(root, jobs[unlisted]!.name, run.results[unlisted]!.unlisted!);
   const allOk = run.results.every((m) => m === undefined || m.results.every((r) => r === null));
   if (text === null || !(allOk && recordsAllOk(text))) {
-    const index = parseIndexText(text, true);
-    // Without an index yet, one is built (on the threads, idle now) so that listings show the results.
-    if (text === null && !run.cancelled) await freshen(root, index, { pool });
-    await recordInOrder(root, index, statesInIndexOrder(index, jobs, run.results));
+    const stored = parseIndexText(text, true);
+    // Without an index yet, one is built so that listings show the results: from what the threads read
+    // while hashing, or by rescanning (on the threads, idle now) if an index appeared after they started.
+    if (text === null && !run.cancelled) await freshen(root, stored, { pool, scanned: scansOf(jobs, run.results) });
+    await recordInOrder(root, stored, statesInIndexOrder(stored, jobs, run.results));
   }
   const stray = [...top.stray];
   for (const m of run.results) if (m !== undefined) stray.push(...m.stray);

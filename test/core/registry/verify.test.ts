@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIndex, verifyRegistry, verifyVersion } from '../../../src/core/registry/index.js';
+import { scanModule } from '../../../src/core/registry/index-scan.js';
 import { verifyModule } from '../../../src/core/registry/verify-module.js';
 import { fixtureCopy } from './helpers.js';
 
@@ -105,11 +106,24 @@ describe('verify', () => {
     expect(report.total).toBe(1);
   });
 
-  it('reports a module folder that cannot be listed instead of failing the thread', () => {
+  it('reads a module for the index while hashing it, as the index rescan would, each entry with its verification', async () => {
+    const reg = fixtureCopy();
+    // An edited manifest: the entry is read from the edited bytes, and the version is tampered.
+    const yaml = v110(reg, 'promptpm.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('café edition', 'edited'));
+    const verified = await verifyModule({ registry: reg, name: 'text-normalizer', index: true });
+    const rescan = await scanModule({ registry: reg, name: 'text-normalizer', known: [] });
+    expect(rescan.versions[1]![2]).toMatchObject({ description: 'Normalizes text, edited' });
+    const states: Record<string, string> = { '1.0.0': 'ok', '1.1.0': 'tampered' };
+    expect(verified.scan).toEqual({ ...rescan, versions: rescan.versions.map(([v, ino, entry]) => [v, ino, { ...entry, verification: states[v] }]) });
+    expect((await verifyModule({ registry: reg, name: 'text-normalizer' })).scan).toBeUndefined();
+  });
+
+  it('reports a module folder that cannot be listed instead of failing the thread', async () => {
     const reg = fixtureCopy();
     // As if the folder were swapped for a link loop after the module names were read.
     symlinkSync('loop', join(reg, 'modules', 'loop'));
-    expect(verifyModule({ registry: reg, name: 'loop' })).toEqual({ versions: [], stray: [], results: [], unlisted: 'ELOOP' });
-    expect(verifyModule({ registry: reg, name: 'gone' })).toEqual({ versions: [], stray: [], results: [] });
+    expect(await verifyModule({ registry: reg, name: 'loop' })).toEqual({ versions: [], stray: [], results: [], unlisted: 'ELOOP' });
+    expect(await verifyModule({ registry: reg, name: 'gone' })).toEqual({ versions: [], stray: [], results: [] });
   });
 });
