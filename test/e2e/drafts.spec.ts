@@ -1,8 +1,11 @@
 // Authoring in the app: a draft made from the scaffold, a template typed with a placeholder no input
 // declares (the problem shows at its line:column, inline and in the list), fixed, previewed, published and
-// found in the browser; and "new version of" a published module, an input removed, the next major suggested.
+// found in the browser; "new version of" a published module, an input removed, the next major suggested;
+// text a crash left unsaved offered on the next start; a file changed on disk under unsaved text asks first.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { createDraft, journalDraft } from '../../src/core/drafts/index.js';
 import { publishModule } from '../../src/core/registry/index.js';
 import { writeTree } from '../support/files.js';
 import { registryPath, removeRegistry, screenshot } from './support/registries.js';
@@ -98,5 +101,47 @@ test('"new version of" a published module: removing an input suggests the next m
   await expect(next.getByTestId('suggested-version')).toHaveText('2.0.0');
   await expect(next.getByRole('region', { name: 'Semver verdict' })).toHaveAttribute('data-verdict', 'under-bumped');
   await expect(next).toContainText('Breaking changes');
+  await next.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshot('drafts-next-version'), fullPage: true });
+});
+
+test('text a crash left unsaved is offered on the next start and restored', async ({ page, harness }) => {
+  const draft = await createDraft(join(harness.userDataDir, 'drafts'), { name: 'crashed', version: '0.1.0' });
+  await journalDraft(draft, 'template.prompt', 'Explain {{topic}} again, in a {{tone}} tone.\n');
+  await page.reload();
+  const notice = page.getByRole('alert', { name: 'Unsaved changes recovered' });
+  await notice.getByRole('button', { name: 'Open crashed-0.1.0' }).click();
+  const offer = page.getByRole('alert', { name: 'Unsaved changes of template.prompt' });
+  await offer.getByRole('button', { name: 'Restore them' }).click();
+  await expect(editor(page, 'template.prompt')).toContainText('Explain {{topic}} again');
+  await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
+  expect(readFileSync(join(draft, 'template.prompt'), 'utf8')).toBe('Explain {{topic}} again, in a {{tone}} tone.\n');
+});
+
+test('a file changed on disk under unsaved text asks: keep mine saves over it, reload shows the disk', async ({ page, harness }) => {
+  const draft = await createDraft(join(harness.userDataDir, 'drafts'), { name: 'contested', version: '0.1.0' });
+  // The autosave waits on the page's clock: the change on disk lands before it, whatever the machine's speed.
+  await page.clock.install();
+  await page.reload();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  const listed = page.getByRole('listitem', { name: 'contested@0.1.0' });
+  await expect(listed).toContainText('valid');
+  await page.screenshot({ path: screenshot('drafts-list'), fullPage: true });
+  await listed.getByRole('button').click();
+  await replaceText(page, 'template.prompt', 'Mine {{topic}} {{tone}}\n');
+  writeFileSync(join(draft, 'template.prompt'), 'Theirs {{topic}} {{tone}}\n');
+  await page.clock.runFor(2000);
+  const conflict = page.getByRole('alert', { name: 'template.prompt changed on disk' });
+  await expect(conflict).toBeVisible();
+  await page.screenshot({ path: screenshot('drafts-conflict'), fullPage: true });
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
+  expect(readFileSync(join(draft, 'template.prompt'), 'utf8')).toBe('Mine {{topic}} {{tone}}\n');
+
+  await replaceText(page, 'template.prompt', 'Mine again {{topic}} {{tone}}\n');
+  writeFileSync(join(draft, 'template.prompt'), 'Theirs again {{topic}} {{tone}}\n');
+  await page.clock.runFor(2000);
+  await conflict.getByRole('button', { name: 'Reload from disk' }).click();
+  await expect(editor(page, 'template.prompt')).toContainText('Theirs again');
+  await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
 });

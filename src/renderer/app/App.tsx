@@ -10,6 +10,7 @@ import { DropTarget } from '../features/import/DropTarget';
 import { ImportPage } from '../features/import/ImportPage';
 import { DraftsPage } from '../features/drafts/DraftsPage';
 import { DraftPage } from '../features/drafts/DraftPage';
+import { RecoveredEditsNotice } from '../features/drafts/RecoveredEditsNotice';
 import { RemotesPage } from '../features/remotes/RemotesPage';
 import { ModuleView } from '../features/module/ModuleView';
 import { RegistryBrowser, SEARCH_INPUT_ID } from '../features/registry/RegistryBrowser';
@@ -38,6 +39,7 @@ export function App() {
     <div className="app">
       <DropTarget />
       <Header openRegistry={openRegistry} />
+      <RecoveredEditsNotice />
       <div className="panes">
         <ErrorBoundary area="The module list">
           <RegistryBrowser />
