@@ -1,19 +1,25 @@
 // The VersionSource over a registry's index cache: versions and dependencies without parsing any YAML.
-import type { RegistryIndex } from '../registry/types.js';
-import type { Dependency, VersionSource } from './types.js';
+// It reads the loaded index file's columns directly, so only the versions the solver asks about become
+// objects: a registry of 30,000 versions is not converted whole for a closure of a few hundred modules.
+import { entryAt, type IndexFile } from '../registry/index-format.js';
+import type { StoredVersion } from '../registry/index-entry.js';
+import type { VersionSource } from './types.js';
 
-export function indexSource(index: RegistryIndex): VersionSource {
-  // Own properties only: a dependency named `constructor` must not find Object.prototype.
-  const versionsOf = (name: string) => (Object.hasOwn(index.modules, name) ? index.modules[name]! : {});
+/** `idx` with its per-version section loaded (a non-lazy read). */
+export function indexSource(idx: IndexFile): VersionSource {
+  const entries = new Map<string, StoredVersion | undefined>();
+  const entry = (name: string, version: string): StoredVersion | undefined => {
+    const key = `${name}@${version}`;
+    if (entries.has(key)) return entries.get(key);
+    const stored = idx.names.get(name);
+    const i = stored === undefined ? -1 : stored.versions.indexOf(version);
+    const found = i < 0 ? undefined : entryAt(idx, stored!, i);
+    entries.set(key, found);
+    return found;
+  };
   return {
-    versions: (name) => Object.keys(versionsOf(name)),
-    dependencies: (name, version): readonly Dependency[] => {
-      const versions = versionsOf(name);
-      return Object.hasOwn(versions, version) ? versions[version]!.dependencies : [];
-    },
-    invalid: (name, version) => {
-      const versions = versionsOf(name);
-      return Object.hasOwn(versions, version) ? versions[version]!.invalid : null;
-    },
+    versions: (name) => idx.names.get(name)?.versions ?? [],
+    dependencies: (name, version) => entry(name, version)?.dependencies ?? [],
+    invalid: (name, version) => entry(name, version)?.invalid ?? null,
   };
 }

@@ -1,7 +1,8 @@
 // resolveDependencies: solve against the registry's index, reject cycles, verify every chosen version's
 // integrity, and return the tree, the §5 install order and the lock.
 import type { LongWorkOptions } from '../progress.js';
-import { readIndex, resolveRegistryLocation } from '../registry/index.js';
+import { resolveRegistryLocation } from '../registry/index.js';
+import { loadFreshIndex } from '../registry/index-cache.js';
 import { versionPath } from '../registry/paths.js';
 import { cancelledError, integrityError } from './errors.js';
 import { installOrder, resolutionTree } from './graph.js';
@@ -20,7 +21,7 @@ export async function resolveDependencies(registry: string, root: RootModule, op
 /** The whole resolution against an absolute registry path; errors carry `errorPath`. */
 export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions): Promise<Resolution> {
   const versionDir = (name: string, version: string): string => versionPath(registryPath, name, version);
-  const graph = await solveDependencies(indexSource(await readIndex(registryPath)), root, { ...opts, errorPath, versionDir });
+  const graph = await solveDependencies(indexSource(await loadFreshIndex(registryPath)), root, { ...opts, errorPath, versionDir });
   const order = installOrder(graph);
   const resolved = new Map(order.map((name) => [name, graph.versions.get(name)!]));
   let checks;
