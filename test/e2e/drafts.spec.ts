@@ -2,7 +2,7 @@
 // declares (the problem shows at its line:column, inline and in the list), fixed, previewed, published and
 // found in the browser; "new version of" a published module, an input removed, the next major suggested;
 // text a crash left unsaved offered on the next start; a file changed on disk under unsaved text asks first.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createDraft, journalDraft } from '../../src/core/drafts/index.js';
@@ -12,6 +12,7 @@ import { registryPath, removeRegistry, screenshot } from './support/registries.j
 import { test, expect } from './harness/fixture.js';
 
 const registry = registryPath('drafts');
+const exports = join(registry, '..', 'exports');
 
 function manifest(name: string, version: string, inputs: string[]): string {
   return [
@@ -32,17 +33,19 @@ function manifest(name: string, version: string, inputs: string[]): string {
   ].join('\n');
 }
 
-test.use({ registry });
+test.use({ registry, dialogFolders: [exports] });
 
 test.beforeAll(async () => {
   removeRegistry(registry);
+  mkdirSync(exports, { recursive: true });
   const files = { 'promptpm.yaml': manifest('summarizer', '1.2.0', ['document', 'tone']), 'template.prompt': 'Summarize {{document}} in a {{tone}} tone.\n' };
   await publishModule(registry, writeTree(join(registry, '..', 'src', 'summarizer'), files));
 });
 
 test.afterAll(() => removeRegistry(registry));
 
-const editor = (page: Page, file: string) => page.getByRole('textbox', { name: `${file} editor` });
+// The editable content by its label (while completion is open its role is not a plain textbox).
+const editor = (page: Page, file: string) => page.getByLabel(`${file} editor`, { exact: true });
 
 /** Replaces an editor's whole text, as a paste over a selection does. */
 async function replaceText(page: Page, file: string, text: string): Promise<void> {
@@ -67,10 +70,22 @@ test('a new draft: an undeclared placeholder is located, fixed, previewed, then 
   await page.keyboard.type('Ask {{nobody}}');
   const problems = page.getByRole('list', { name: 'Problems' });
   await expect(problems).toContainText('nobody');
-  await expect(problems).toContainText(/template\.prompt:7:\d+/);
+  await expect(problems).toContainText('template.prompt:7:5');
   await expect(page.getByRole('region', { name: 'template.prompt' }).locator('.cm-lintRange-error')).toHaveCount(1);
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
   await page.screenshot({ path: screenshot('drafts-problem'), fullPage: true });
+
+  // Completion offers the declared inputs after `{{`.
+  await page.keyboard.type(' {{to');
+  const completions = page.getByRole('listbox').filter({ hasText: 'topic' });
+  await expect(completions.getByRole('option')).toHaveText(['tone', 'topic']);
+  // Keys the editor handles stay in it: Escape closes the completion, Ctrl+F opens its find panel.
+  await page.keyboard.press('Escape');
+  await expect(completions).toBeHidden();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('region', { name: 'template.prompt' }).getByRole('textbox', { name: 'Find' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/#\/drafts\/.+explainer-0\.1\.0$/);
 
   await replaceText(page, 'template.prompt', 'Explain {{topic}} in a {{tone}} tone.\n');
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('None: the draft validates.');
@@ -81,6 +96,11 @@ test('a new draft: an undeclared placeholder is located, fixed, previewed, then 
   await expect(preview.getByRole('status', { name: 'Rendered length' })).toHaveText('31 characters');
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
   await page.screenshot({ path: screenshot('drafts-preview'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toContainText(exports);
+  const draft = decodeURIComponent(new URL(page.url()).hash.replace('#/drafts/', ''));
+  expect(readFileSync(join(exports, 'explainer-0.1.0', 'template.prompt'), 'utf8')).toBe(readFileSync(join(draft, 'template.prompt'), 'utf8'));
 
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page).toHaveURL(/#\/module\/explainer\/0\.1\.0/);

@@ -3,7 +3,9 @@
 import { useEffect } from 'react';
 import { navigate } from './router';
 
-function typingIn(target: EventTarget | null): boolean {
+/** The event's own target: a key typed in an editor inside a shadow root reaches the window retargeted to its host. */
+function typingIn(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0] ?? event.target;
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
@@ -17,16 +19,18 @@ interface Shortcuts {
 export function useShortcuts({ searchId, openRegistry, importModules, newModule }: Shortcuts): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // A key an editor already handled (CodeMirror's find on Ctrl+F, Escape closing its completion) is its own.
+      if (event.defaultPrevented) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       let handled = true;
-      if ((key === '/' && !typingIn(event.target)) || (mod && key === 'f')) document.getElementById(searchId)?.focus();
+      if ((key === '/' && !typingIn(event)) || (mod && key === 'f')) document.getElementById(searchId)?.focus();
       else if (mod && key === 'o') openRegistry();
       else if (mod && key === 'i') importModules();
       else if (mod && key === 'n') newModule();
       else if (event.altKey && key === 'arrowleft') window.history.back();
       else if (event.altKey && key === 'arrowright') window.history.forward();
-      else if (key === 'escape' && !typingIn(event.target) && !document.querySelector('dialog[open]')) navigate({ page: 'home' });
+      else if (key === 'escape' && !typingIn(event) && !document.querySelector('dialog[open]')) navigate({ page: 'home' });
       else handled = false;
       if (handled) event.preventDefault();
     };
