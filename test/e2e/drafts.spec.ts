@@ -75,7 +75,20 @@ test('a new draft: an undeclared placeholder is located, fixed, previewed, then 
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
   await page.screenshot({ path: screenshot('drafts-problem'), fullPage: true });
 
+  // Fixed through the inputs form: the manifest declares and lists the placeholder.
+  const addInput = page.getByRole('form', { name: 'Add an input' });
+  await addInput.getByLabel('Name').fill('nobody');
+  await addInput.getByLabel('Description').fill('Who is asked');
+  // Optional: the scaffold's test gives no value for it.
+  await addInput.getByLabel('Required').uncheck();
+  await addInput.getByRole('button', { name: 'Add input' }).click();
+  await expect(editor(page, 'promptpm.yaml')).toContainText('name: nobody');
+  await expect(editor(page, 'promptpm.yaml')).toContainText('placeholders: [topic, tone, nobody]');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('None: the draft validates.');
+
   // Completion offers the declared inputs after `{{`.
+  await editor(page, 'template.prompt').click();
+  await page.keyboard.press('Control+End');
   await page.keyboard.type(' {{to');
   const completions = page.getByRole('listbox').filter({ hasText: 'topic' });
   await expect(completions.getByRole('option')).toHaveText(['tone', 'topic']);
@@ -87,13 +100,14 @@ test('a new draft: an undeclared placeholder is located, fixed, previewed, then 
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/#\/drafts\/.+explainer-0\.1\.0$/);
 
-  await replaceText(page, 'template.prompt', 'Explain {{topic}} in a {{tone}} tone.\n');
+  await replaceText(page, 'template.prompt', 'Explain {{topic}} in a {{tone}} tone to {{nobody}}.\n');
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('None: the draft validates.');
   const preview = page.getByRole('region', { name: 'Preview' });
   await preview.getByLabel('topic').fill('semver');
   await preview.getByLabel('tone').fill('calm');
-  await expect(preview.getByLabel('Rendered prompt')).toHaveText('Explain semver in a calm tone.\n');
-  await expect(preview.getByRole('status', { name: 'Rendered length' })).toHaveText('31 characters');
+  await preview.getByLabel('nobody').fill('Bob');
+  await expect(preview.getByLabel('Rendered prompt')).toHaveText('Explain semver in a calm tone to Bob.\n');
+  await expect(preview.getByRole('status', { name: 'Rendered length' })).toHaveText('38 characters');
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
   await page.screenshot({ path: screenshot('drafts-preview'), fullPage: true });
 

@@ -10,6 +10,7 @@ import type { AppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { manifestExtensions, templateExtensions } from './editor-extensions';
 import { FileEditor } from './FileEditor';
+import { InputsForm } from './InputsForm';
 import { manifestFacts } from './manifest-facts';
 import { NextVersion } from './NextVersion';
 import { PreviewPanel } from './PreviewPanel';
@@ -57,7 +58,8 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
   const template = useDraftFile(draft, templatePath);
   const validation = useLiveValidation(draft, manifest, template);
   const problems = problemsOf(validation.data, draft);
-  const inputs = manifestFacts(manifest.text).inputs;
+  const facts = manifestFacts(manifest.text);
+  const inputs = facts.inputs;
   // Asked by the completion when it opens: the inputs declared at that moment.
   const declared = useRef(inputs);
   declared.current = inputs;
@@ -74,6 +76,7 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
           problems={problems.filter((p) => p.file === templatePath)}
         />
       </div>
+      {manifest.loaded && <InputsForm text={manifest.text} facts={facts} onEdited={manifest.replace} />}
       {validation.isError ? <ErrorPanel error={validation.error} title="The draft could not be validated" /> : <ProblemsList problems={problems} />}
       {template.loaded && <PreviewPanel draft={draft} inputs={inputs} templateText={template.text} />}
       {summary.basedOn && manifest.loaded && <NextVersion draft={draft} saved={lastSaved.current} />}

@@ -4,12 +4,13 @@ import { parse } from 'yaml';
 
 export interface ManifestFacts {
   inputs: string[];
+  placeholders: string[];
   template: string;
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 
-export function manifestFacts(text: string, fallback: ManifestFacts = { inputs: [], template: 'template.prompt' }): ManifestFacts {
+export function manifestFacts(text: string, fallback: ManifestFacts = { inputs: [], placeholders: [], template: 'template.prompt' }): ManifestFacts {
   let doc: Record<string, unknown>;
   try {
     doc = record(parse(text));
@@ -18,6 +19,9 @@ export function manifestFacts(text: string, fallback: ManifestFacts = { inputs: 
   }
   const declared = record(doc['interface'])['inputs'];
   const inputs = Array.isArray(declared) ? declared.map((i) => record(i)['name']).filter((n): n is string => typeof n === 'string') : [];
-  const template = record(doc['prompt'])['template'];
-  return { inputs, template: typeof template === 'string' && template !== '' ? template : fallback.template };
+  const prompt = record(doc['prompt']);
+  const listed = prompt['placeholders'];
+  const placeholders = Array.isArray(listed) ? listed.filter((n): n is string => typeof n === 'string') : [];
+  const template = prompt['template'];
+  return { inputs, placeholders, template: typeof template === 'string' && template !== '' ? template : fallback.template };
 }

@@ -25,6 +25,8 @@ export interface DraftFileState {
   recovered: Recovered | null;
   loaded: boolean;
   edit: (text: string) => void;
+  /** Puts other text in the editor (a form edit of the manifest), saved like typing. */
+  replace: (text: string) => void;
   reloadFromDisk: () => void;
   keepMine: () => void;
   restore: () => void;
@@ -129,6 +131,11 @@ export function useDraftFile(draft: string, file: string): DraftFileState {
         void call('drafts.journal', { ...ref, text: next }).catch(() => undefined);
         return;
       }
+      setState('unsaved');
+      schedule(next);
+    },
+    replace: (next) => {
+      put(next);
       setState('unsaved');
       schedule(next);
     },

@@ -1,0 +1,89 @@
+// The manifest's inputs as a form: add or remove one, and its placeholder is listed or unlisted with it. Main
+// edits the YAML through the Document API (core/module/yaml-edit.ts), so the user's comments and order stay.
+import { useState } from 'react';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
+import { call } from '../../api/client';
+import { toAppError } from '../../api/errors';
+import type { ManifestFacts } from './manifest-facts';
+
+type Edit = ChannelArgs<'drafts.editManifest'>[0]['edits'][number];
+
+interface Props {
+  text: string;
+  facts: ManifestFacts;
+  onEdited: (text: string) => void;
+}
+
+export function InputsForm({ text, facts, onEdited }: Props) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState('text');
+  const [description, setDescription] = useState('');
+  const [required, setRequired] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const apply = async (edits: Edit[]) => {
+    setError(null);
+    try {
+      onEdited(await call('drafts.editManifest', { text, edits }));
+      return true;
+    } catch (e) {
+      setError(toAppError(e).info.message);
+      return false;
+    }
+  };
+  const add = async () => {
+    const added = name.trim();
+    const placeholders = facts.placeholders.includes(added) ? facts.placeholders : [...facts.placeholders, added];
+    if (await apply([{ op: 'addInput', input: { name: added, type: type.trim(), description: description.trim(), required } }, { op: 'setPlaceholders', names: placeholders }])) {
+      setName('');
+      setDescription('');
+    }
+  };
+
+  return (
+    <section className="inputs-form" aria-labelledby="inputs-title">
+      <h2 id="inputs-title">Inputs</h2>
+      <ul aria-label="Declared inputs">
+        {facts.inputs.map((input) => (
+          <li key={input}>
+            <span className="mono">{input}</span>{' '}
+            <button type="button" onClick={() => void apply([{ op: 'removeInput', name: input }])} aria-label={`Remove input ${input}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        aria-label="Add an input"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <label className="field">
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required spellCheck={false} className="mono" />
+        </label>
+        <label className="field">
+          Type
+          <input value={type} onChange={(e) => setType(e.target.value)} required spellCheck={false} className="mono" />
+        </label>
+        <label className="field">
+          Description
+          <input value={description} onChange={(e) => setDescription(e.target.value)} required />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> Required
+        </label>
+        <button type="submit" disabled={name.trim() === ''}>
+          Add input
+        </button>
+      </form>
+      {error && (
+        <p className="danger-text" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
