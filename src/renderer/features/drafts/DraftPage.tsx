@@ -12,7 +12,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/States';
 import { useDraftList } from './useDrafts';
 
-const DraftWorkspace = lazy(() => import('./DraftWorkspace'));
+const DraftWorkspace = lazy(() => import('./DraftWorkspace').then((m) => ({ default: m.DraftWorkspace })));
 
 type Published = ChannelResult<'drafts.publish'>;
 

@@ -84,7 +84,7 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
   );
 }
 
-export default function DraftWorkspace({ summary }: { summary: DraftSummaryView }) {
+export function DraftWorkspace({ summary }: { summary: DraftSummaryView }) {
   const manifest = useQuery<ChannelResult<'drafts.read'>, AppError>({
     queryKey: ['drafts.read', { draft: summary.path, file: MANIFEST }],
     queryFn: () => call('drafts.read', { draft: summary.path, file: MANIFEST }),

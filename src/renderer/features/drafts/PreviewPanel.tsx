@@ -2,6 +2,7 @@
 // renders the unsaved template text), its length, and Copy.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { ChannelResult } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import type { AppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -11,9 +12,10 @@ const PREVIEW_MS = 250;
 
 export function PreviewPanel({ draft, inputs, templateText }: { draft: string; inputs: string[]; templateText: string }) {
   const [values, setValues] = useState<Record<string, string>>({});
-  const [copied, setCopied] = useState(false);
+  // The text last copied: "Copied" holds only while the preview still shows it.
+  const [copied, setCopied] = useState<string | null>(null);
   const asked = useDebounced({ draft, templateText, inputs: Object.fromEntries(inputs.map((name) => [name, values[name] ?? ''])) }, PREVIEW_MS);
-  const preview = useQuery<Awaited<ReturnType<typeof call<'drafts.preview'>>>, AppError>({
+  const preview = useQuery<ChannelResult<'drafts.preview'>, AppError>({
     queryKey: ['drafts.preview', asked],
     queryFn: () => call('drafts.preview', asked),
     placeholderData: keepPreviousData,
@@ -45,9 +47,9 @@ export function PreviewPanel({ draft, inputs, templateText }: { draft: string; i
             </span>
             <button
               type="button"
-              onClick={() => void navigator.clipboard.writeText(result.text).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() => void navigator.clipboard.writeText(result.text).then(() => setCopied(result.text), () => setCopied(null))}
             >
-              {copied ? 'Copied' : 'Copy'}
+              {copied === result.text ? 'Copied' : 'Copy'}
             </button>
           </div>
           <pre className="preview-text" aria-label="Rendered prompt">
