@@ -1,7 +1,8 @@
 // Authoring in the app: a draft made from the scaffold, a template typed with a placeholder no input
 // declares (the problem shows at its line:column, inline and in the list), fixed, previewed, published and
 // found in the browser; "new version of" a published module, an input removed, the next major suggested;
-// text a crash left unsaved offered on the next start; a file changed on disk under unsaved text asks first.
+// text a crash left unsaved offered on the next start; a file changed on disk under unsaved text asks first;
+// leaving the editor saves at once.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -178,4 +179,16 @@ test('a file changed on disk under unsaved text asks: keep mine saves over it, r
   await conflict.getByRole('button', { name: 'Reload from disk' }).click();
   await expect(editor(page, 'template.prompt')).toContainText('Theirs again');
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
+});
+
+test('leaving the editor before the autosave pause still saves the text', async ({ page, harness }) => {
+  const draft = await createDraft(join(harness.userDataDir, 'drafts'), { name: 'hasty', version: '0.1.0' });
+  // The page's clock stands still: the autosave's pause never ends, only leaving saves.
+  await page.clock.install();
+  await page.reload();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  await page.getByRole('listitem', { name: 'hasty@0.1.0' }).getByRole('button').click();
+  await replaceText(page, 'template.prompt', 'Quick {{topic}} {{tone}}\n');
+  await page.getByRole('button', { name: '← Drafts' }).click();
+  await expect.poll(() => readFileSync(join(draft, 'template.prompt'), 'utf8')).toBe('Quick {{topic}} {{tone}}\n');
 });

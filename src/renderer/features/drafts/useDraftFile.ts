@@ -73,6 +73,12 @@ export function useDraftFile(draft: string, file: string): DraftFileState {
     return () => {
       window.clearTimeout(pendingTimers.journal);
       window.clearTimeout(pendingTimers.save);
+      // Leaving the editor before the pause: the text is journaled, then saved if the disk still holds the base.
+      const unsaved = pending.current;
+      if (unsaved === null || current.current === 'conflict') return;
+      void call('drafts.journal', { draft, file, text: unsaved })
+        .then(() => call('drafts.save', { draft, file, text: unsaved, expectedHash: base.current }))
+        .catch(() => undefined);
     };
   }, [draft, file, load]);
 
