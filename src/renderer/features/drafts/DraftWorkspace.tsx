@@ -2,7 +2,7 @@
 // texts when typing pauses; problems are marked inline and listed), the render preview, and for a new
 // version of a published one, the next honest version. Loaded lazily with CodeMirror: only when a draft opens.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { ChannelResult } from '../../../shared/ipc/contract';
 import type { DraftSummaryView } from '../../../shared/ipc/draft-schemas';
 import { call } from '../../api/client';
@@ -57,7 +57,10 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
   const manifest = useDraftFile(draft, MANIFEST);
   const template = useDraftFile(draft, templatePath);
   const validation = useLiveValidation(draft, manifest, template);
-  const problems = problemsOf(validation.data, draft);
+  // Marks are set again only when validation answers, not on every key.
+  const problems = useMemo(() => problemsOf(validation.data, draft), [validation.data, draft]);
+  const inManifest = useMemo(() => problems.filter((p) => p.file === MANIFEST || p.file === null), [problems]);
+  const inTemplate = useMemo(() => problems.filter((p) => p.file === templatePath), [problems, templatePath]);
   const facts = manifestFacts(manifest.text);
   const inputs = facts.inputs;
   // Asked by the completion when it opens: the inputs declared at that moment.
@@ -68,12 +71,12 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
   return (
     <div className="draft-workspace">
       <div className="draft-editors">
-        <FileEditor title={MANIFEST} file={manifest} extensions={() => manifestExtensions(`${MANIFEST} editor`)} problems={problems.filter((p) => p.file === MANIFEST || p.file === null)} />
+        <FileEditor title={MANIFEST} file={manifest} extensions={() => manifestExtensions(`${MANIFEST} editor`)} problems={inManifest} />
         <FileEditor
           title={templatePath}
           file={template}
           extensions={() => templateExtensions(`${templatePath} editor`, () => declared.current)}
-          problems={problems.filter((p) => p.file === templatePath)}
+          problems={inTemplate}
         />
       </div>
       {manifest.loaded && <InputsForm text={manifest.text} facts={facts} onEdited={manifest.replace} />}

@@ -4,13 +4,13 @@ import { manifestFacts } from '../../../../src/renderer/features/drafts/manifest
 import { problemsOf } from '../../../../src/renderer/features/drafts/problems.js';
 
 describe('manifestFacts', () => {
-  it('reads the declared inputs and the template file', () => {
-    const text = 'prompt:\n  template: main.prompt\ninterface:\n  inputs:\n    - { name: topic }\n    - { name: tone }\n';
-    expect(manifestFacts(text)).toEqual({ inputs: ['topic', 'tone'], template: 'main.prompt' });
+  it('reads the declared inputs, the listed placeholders and the template file', () => {
+    const text = 'prompt:\n  template: main.prompt\n  placeholders: [topic]\ninterface:\n  inputs:\n    - { name: topic }\n    - { name: tone }\n';
+    expect(manifestFacts(text)).toEqual({ inputs: ['topic', 'tone'], placeholders: ['topic'], template: 'main.prompt' });
   });
 
   it('falls back while the YAML is half typed', () => {
-    expect(manifestFacts('interface: [\n  inputs: {')).toEqual({ inputs: [], template: 'template.prompt' });
+    expect(manifestFacts('interface: [\n  inputs: {')).toEqual({ inputs: [], placeholders: [], template: 'template.prompt' });
   });
 });
 
