@@ -7,6 +7,7 @@ import { toAppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/States';
 import { VerificationBadge } from '../../components/VerificationBadge';
+import { ExportVersionButton } from '../drafts/ExportVersionButton';
 import { NewVersionButton } from '../drafts/NewVersionButton';
 import { PackageLookup } from '../registry/PackageLookup';
 import { DependenciesView } from '../resolve/DependenciesView';
@@ -74,6 +75,7 @@ function VersionPane({ versionRef, tab, previous }: { versionRef: VersionRef; ta
             </button>
           )}
           <NewVersionButton name={data.name} version={data.version} />
+          <ExportVersionButton name={data.name} version={data.version} />
         </div>
         <p className="description">{data.metadata.description}</p>
       </header>
