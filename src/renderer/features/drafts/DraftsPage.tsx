@@ -5,7 +5,7 @@ import type { DraftSummaryView } from '../../../shared/ipc/draft-schemas';
 import { navigate } from '../../app/router';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/States';
-import { useCreateDraft, useDraftList } from './useDrafts';
+import { useAddDraftsFolder, useCreateDraft, useDraftList } from './useDrafts';
 
 function ValidationSummary({ validation }: { validation: DraftSummaryView['validation'] }) {
   if (validation.errors === 0)
@@ -50,12 +50,19 @@ function NewDraftForm() {
 
 export function DraftsPage() {
   const list = useDraftList();
+  const addFolder = useAddDraftsFolder();
   return (
     <div className="drafts-page">
-      <header className="page-header">
-        <h1>Drafts</h1>
-        <p className="description">Modules you are writing. They are saved as you type and published when ready.</p>
+      <header className="page-header compare-header">
+        <div>
+          <h1>Drafts</h1>
+          <p className="description">Modules you are writing. They are saved as you type and published when ready.</p>
+        </div>
+        <button type="button" onClick={() => addFolder.mutate()} disabled={addFolder.isPending} title="Module folders you keep elsewhere, listed here as drafts">
+          Add a drafts folder…
+        </button>
       </header>
+      {addFolder.isError && <ErrorPanel error={addFolder.error} title="That folder could not be added" />}
       <NewDraftForm />
       {list.isPending ? (
         <Loading label="Reading the drafts…" />

@@ -38,3 +38,12 @@ function useMakeDraft<A>(make: (args: A) => Promise<Made>) {
 
 export const useCreateDraft = () => useMakeDraft((args: ChannelArgs<'drafts.create'>[0]) => call('drafts.create', args));
 export const useNewVersionOf = () => useMakeDraft((args: ChannelArgs<'drafts.newVersionOf'>[0]) => call('drafts.newVersionOf', args));
+
+/** Another folder of drafts, chosen in the native dialog; its drafts join the list. */
+export function useAddDraftsFolder() {
+  const client = useQueryClient();
+  return useMutation<string | null, AppError>({
+    mutationFn: () => call('drafts.addArea'),
+    onSuccess: () => void client.invalidateQueries({ queryKey: LIST_KEY }),
+  });
+}
