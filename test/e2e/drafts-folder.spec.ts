@@ -17,9 +17,14 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => removeRegistry(registry));
 
-test('a drafts folder chosen in the dialog lists its modules as drafts', async ({ page }) => {
+test('a drafts folder chosen in the dialog lists its modules as drafts; a draft runs its tests beside the editor', async ({ page }) => {
   await page.getByRole('button', { name: 'Drafts' }).click();
   await page.getByRole('button', { name: 'Add a drafts folder…' }).click();
-  await expect(page.getByText('release-notes', { exact: false }).first()).toBeVisible();
-  await expect(page.locator('.drafts-page')).toContainText('0.3.0');
+  const row = page.getByRole('listitem', { name: 'release-notes@0.3.0' });
+  await expect(row).toBeVisible();
+  await row.getByRole('button').click();
+  const tests = page.getByRole('region', { name: 'Tests' });
+  await tests.getByRole('button', { name: 'Run tests' }).click();
+  await expect(tests.getByRole('status')).toHaveText(/^(\d+) passed, 0 failed of \1$/);
+  await expect(tests.locator('[data-passed="true"]').first()).toContainText('passed');
 });

@@ -9,3 +9,4 @@ export { validateDraftText, type DraftText, type DraftValidation } from './valid
 export { renderPreview, type RenderPreview } from './preview.js';
 export { publishDraft, suggestVersion, type DraftPublish, type VersionSuggestion } from './publish.js';
 export { exportDraft, exportVersion } from './export.js';
+export { runDraftTests } from './tests.js';

@@ -23,6 +23,7 @@ import {
   suggestVersion,
   summarizeDraft,
   validateDraftText,
+  runDraftTests,
 } from '../../core/drafts/index.js';
 import { editManifest } from '../../core/module/yaml-edit.js';
 import type { ProgressListener } from '../../core/progress.js';
@@ -123,6 +124,7 @@ export function draftHandlers({ deps, jobs, registry, progressOf }: Context): Dr
     'drafts.validate': async ({ draft, manifestText, templateText }) =>
       validateDraftText(await known(draft), { ...(manifestText !== undefined && { manifestText }), ...(templateText !== undefined && { templateText }) }),
     'drafts.preview': async ({ draft, inputs, templateText }) => renderPreview(await known(draft), inputs, templateText === undefined ? {} : { templateText }),
+    'drafts.runTests': async ({ draft }) => runDraftTests(await known(draft)),
     'drafts.editManifest': async ({ text, edits }) => editManifest(text, edits),
     'drafts.suggestVersion': async ({ draft }) => suggestVersion(await registry(), await known(draft)),
     'drafts.publish': async ({ jobId, draft }) => {

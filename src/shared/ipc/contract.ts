@@ -116,6 +116,8 @@ export const channels = {
   'drafts.publish': { args: z.tuple([publishDraftRequestSchema]), result: draftPublishSchema },
   /** Exports into a folder the user picks in the native dialog; the new folder, or null if cancelled. */
   'drafts.exportVersion': { args: z.tuple([exportVersionRequestSchema]), result: z.string().nullable() },
+  /** Runs a draft's tests on what is saved (refused with its errors when it does not validate). */
+  'drafts.runTests': { args: z.tuple([z.object({ draft: z.string().min(1).max(4096) })]), result: testReportSchema },
   'drafts.exportDraft': { args: z.tuple([z.object({ draft: z.string().min(1).max(4096) })]), result: z.string().nullable() },
   /** Watches the open registry and the drafts areas; `changed` events follow. Call again after opening a registry. */
   'drafts.watch': { args: none, result: z.boolean() },

@@ -12,6 +12,7 @@ import { manifestExtensions, templateExtensions } from './editor-extensions';
 import { FileEditor } from './FileEditor';
 import { InputsForm } from './InputsForm';
 import { manifestFacts } from './manifest-facts';
+import { DraftTests } from './DraftTests';
 import { NextVersion } from './NextVersion';
 import { PreviewPanel } from './PreviewPanel';
 import { problemsOf, where, type DiagnosticView } from './problems';
@@ -82,6 +83,7 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
       {manifest.loaded && <InputsForm text={manifest.text} facts={facts} onEdited={manifest.replace} />}
       {validation.isError ? <ErrorPanel error={validation.error} title="The draft could not be validated" /> : <ProblemsList problems={problems} />}
       {template.loaded && <PreviewPanel draft={draft} inputs={inputs} templateText={template.text} />}
+      <DraftTests draft={draft} />
       {summary.basedOn && manifest.loaded && <NextVersion draft={draft} saved={lastSaved.current} />}
     </div>
   );
