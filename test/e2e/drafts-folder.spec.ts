@@ -27,4 +27,18 @@ test('a drafts folder chosen in the dialog lists its modules as drafts; a draft 
   await tests.getByRole('button', { name: 'Run tests' }).click();
   await expect(tests.getByRole('status')).toHaveText(/^(\d+) passed, 0 failed of \1$/);
   await expect(tests.locator('[data-passed="true"]').first()).toContainText('passed');
+
+  // The common fields as a form: the YAML changes in place, with what a range means said beside it.
+  const details = page.getByRole('region', { name: 'Details' });
+  await details.getByLabel('Description', { exact: true }).fill('Writes release notes from a changelog');
+  await details.getByRole('button', { name: 'Apply' }).click();
+  const yaml = page.getByLabel('promptpm.yaml editor', { exact: true });
+  await expect(yaml).toContainText('description: Writes release notes from a changelog');
+  const add = details.getByRole('form', { name: 'Add a dependency' });
+  await add.getByLabel('Module').fill('summarizer');
+  await add.getByLabel('Range').fill('^1.2.0');
+  await expect(add).toContainText('1.2.0 or newer, below 2.0.0');
+  await add.getByRole('button', { name: 'Add dependency' }).click();
+  await expect(details.getByRole('list', { name: 'Dependencies' })).toContainText('summarizer ^1.2.0');
+  await expect(yaml).toContainText('summarizer');
 });

@@ -74,7 +74,7 @@ test('a new draft: an undeclared placeholder is located, fixed, previewed, then 
   await expect(problems).toContainText('template.prompt:7:5');
   await expect(page.getByRole('region', { name: 'template.prompt' }).locator('.cm-lintRange-error')).toHaveCount(1);
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
-  await page.screenshot({ path: screenshot('drafts-problem'), fullPage: true });
+  await page.screenshot({ path: screenshot('authoring-problem'), fullPage: true });
 
   // Fixed through the inputs form: the manifest declares and lists the placeholder.
   const addInput = page.getByRole('form', { name: 'Add an input' });
@@ -110,7 +110,7 @@ test('a new draft: an undeclared placeholder is located, fixed, previewed, then 
   await expect(preview.getByLabel('Rendered prompt')).toHaveText('Explain semver in a calm tone to Bob.\n');
   await expect(preview.getByRole('status', { name: 'Rendered length' })).toHaveText('38 characters');
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
-  await page.screenshot({ path: screenshot('drafts-preview'), fullPage: true });
+  await page.screenshot({ path: screenshot('authoring-preview'), fullPage: true });
 
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toContainText(exports);
@@ -137,7 +137,7 @@ test('"new version of" a published module: removing an input suggests the next m
   await expect(next.getByRole('region', { name: 'Semver verdict' })).toHaveAttribute('data-verdict', 'under-bumped');
   await expect(next).toContainText('Breaking changes');
   await next.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshot('drafts-next-version'), fullPage: true });
+  await page.screenshot({ path: screenshot('authoring-next-version'), fullPage: true });
 });
 
 test('text a crash left unsaved is offered on the next start and restored', async ({ page, harness }) => {
@@ -161,14 +161,14 @@ test('a file changed on disk under unsaved text asks: keep mine saves over it, r
   await page.getByRole('button', { name: 'Drafts' }).click();
   const listed = page.getByRole('listitem', { name: 'contested@0.1.0' });
   await expect(listed).toContainText('valid');
-  await page.screenshot({ path: screenshot('drafts-list'), fullPage: true });
+  await page.screenshot({ path: screenshot('authoring-list'), fullPage: true });
   await listed.getByRole('button').click();
   await replaceText(page, 'template.prompt', 'Mine {{topic}} {{tone}}\n');
   writeFileSync(join(draft, 'template.prompt'), 'Theirs {{topic}} {{tone}}\n');
   await page.clock.runFor(2000);
   const conflict = page.getByRole('alert', { name: 'template.prompt changed on disk' });
   await expect(conflict).toBeVisible();
-  await page.screenshot({ path: screenshot('drafts-conflict'), fullPage: true });
+  await page.screenshot({ path: screenshot('authoring-conflict'), fullPage: true });
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
   await expect(page.getByRole('status', { name: 'template.prompt save state' })).toHaveText('Saved');
   expect(readFileSync(join(draft, 'template.prompt'), 'utf8')).toBe('Mine {{topic}} {{tone}}\n');

@@ -10,6 +10,7 @@ import type { AppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { manifestExtensions, templateExtensions } from './editor-extensions';
 import { FileEditor } from './FileEditor';
+import { DetailsForm } from './DetailsForm';
 import { InputsForm } from './InputsForm';
 import { manifestFacts } from './manifest-facts';
 import { DraftTests } from './DraftTests';
@@ -81,6 +82,7 @@ function Editors({ summary, templatePath }: { summary: DraftSummaryView; templat
         />
       </div>
       {manifest.loaded && <InputsForm text={manifest.text} facts={facts} onEdited={manifest.replace} />}
+      {manifest.loaded && <DetailsForm text={manifest.text} onEdited={manifest.replace} />}
       {validation.isError ? <ErrorPanel error={validation.error} title="The draft could not be validated" /> : <ProblemsList problems={problems} />}
       {template.loaded && <PreviewPanel draft={draft} inputs={inputs} templateText={template.text} />}
       <DraftTests draft={draft} />

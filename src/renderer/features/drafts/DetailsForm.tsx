@@ -1,0 +1,96 @@
+// The manifest's common fields as a form beside the YAML: description, tags and dependencies (with what a
+// range means). Main edits the YAML (core/module/yaml-edit.ts), so the user's comments, order and spacing stay.
+import { useState } from 'react';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
+import { call } from '../../api/client';
+import { toAppError } from '../../api/errors';
+import { detailsOf, rangeHelp } from './details';
+
+type Edit = ChannelArgs<'drafts.editManifest'>[0]['edits'][number];
+
+export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text: string) => void }) {
+  const details = detailsOf(text);
+  const [description, setDescription] = useState<string | null>(null);
+  const [tags, setTags] = useState<string | null>(null);
+  const [dep, setDep] = useState({ name: '', range: '^1.0.0' });
+  const [error, setError] = useState<string | null>(null);
+  if (details === null) return null;
+
+  const apply = async (edits: Edit[]) => {
+    setError(null);
+    try {
+      onEdited(await call('drafts.editManifest', { text, edits }));
+      return true;
+    } catch (e) {
+      setError(toAppError(e).info.message);
+      return false;
+    }
+  };
+
+  return (
+    <section className="inputs-form details-form" aria-labelledby="details-title">
+      <h2 id="details-title">Details</h2>
+      <form
+        aria-label="Description and tags"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const edits: Edit[] = [];
+          if (description !== null) edits.push({ op: 'setField', field: 'description', value: description.trim() });
+          if (tags !== null) edits.push({ op: 'setTags', tags: tags.split(',').map((t) => t.trim()).filter(Boolean) });
+          if (edits.length > 0) void apply(edits).then((ok) => ok && (setDescription(null), setTags(null)));
+        }}
+      >
+        <label className="field">
+          Description
+          <input value={description ?? details.description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <label className="field">
+          Tags <span className="muted">(comma-separated)</span>
+          <input value={tags ?? details.tags.join(', ')} onChange={(e) => setTags(e.target.value)} />
+        </label>
+        <button type="submit" disabled={description === null && tags === null}>
+          Apply
+        </button>
+      </form>
+      <h3>Dependencies</h3>
+      <ul aria-label="Dependencies">
+        {details.dependencies.map((d) => (
+          <li key={d.name}>
+            <span className="mono">
+              {d.name} {d.range}
+            </span>{' '}
+            <span className="muted">{rangeHelp(d.range)}</span>{' '}
+            <button type="button" aria-label={`Remove dependency ${d.name}`} onClick={() => void apply([{ op: 'removeDependency', name: d.name }])}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        aria-label="Add a dependency"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply([{ op: 'addDependency', name: dep.name.trim(), range: dep.range.trim() }]).then((ok) => ok && setDep({ name: '', range: '^1.0.0' }));
+        }}
+      >
+        <label className="field">
+          Module
+          <input value={dep.name} onChange={(e) => setDep({ ...dep, name: e.target.value })} required spellCheck={false} className="mono" />
+        </label>
+        <label className="field">
+          Range
+          <input value={dep.range} onChange={(e) => setDep({ ...dep, range: e.target.value })} required spellCheck={false} className="mono" />
+        </label>
+        <button type="submit" disabled={dep.name.trim() === ''}>
+          Add dependency
+        </button>
+        <p className="muted range-help">{rangeHelp(dep.range)}</p>
+      </form>
+      {error && (
+        <p className="danger-text" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
