@@ -65,12 +65,12 @@ async function verifyOffMainThread(registry: string, name: string, version: stri
 }
 
 export function draftHandlers({ deps, jobs, registry, progressOf }: Context): DraftHandlers {
-  const added: string[] = [];
   let defaultArea: Promise<string> | null = null;
-  /** Every known area, canonical: the default one (created on first use), then those the user added. */
+  /** Every known area, canonical: the default one (created on first use), then those the user added and still exist. */
   const areas = async (): Promise<string[]> => {
     defaultArea ??= openArea(join(deps.userDataDir, DEFAULT_DRAFTS_FOLDER)).then((area) => realpath(area));
-    return [await defaultArea, ...added];
+    const added = await Promise.all(deps.settings.get().draftAreas.map((area) => realpath(area).catch(() => null)));
+    return [...new Set([await defaultArea, ...added.filter((area): area is string => area !== null)])];
   };
   const knownArea = async (area: string | undefined): Promise<string> => {
     const all = await areas();
@@ -102,7 +102,7 @@ export function draftHandlers({ deps, jobs, registry, progressOf }: Context): Dr
       const [chosen] = await deps.dialog.chooseFolders({ title: 'Add a Drafts Folder', multiple: false });
       if (chosen === undefined) return null;
       const area = await realpath(await openArea(chosen));
-      if (!(await areas()).includes(area)) added.push(area);
+      if (!(await areas()).includes(area)) await deps.settings.update((s) => ({ ...s, draftAreas: [...s.draftAreas, area] }));
       await deps.allowList.add(area, 'dialog');
       return area;
     },

@@ -1,4 +1,4 @@
-// The app's small settings file in userData: recent registries, the open one, window state. Read with
+// The app's small settings file in userData: recent registries, the open one, window state, drafts folders. Read with
 // a schema (a damaged or hostile file falls back to defaults, it never crashes the app) and written
 // atomically, one write at a time.
 import { readFile } from 'node:fs/promises';
@@ -25,10 +25,12 @@ export const settingsSchema = z.object({
   recentRegistries: z.array(pathString).max(MAX_RECENT),
   currentRegistry: pathString.nullable(),
   window: windowStateSchema.nullable(),
+  /** Drafts folders the user added (the app's own one is always there); absent in files of earlier versions. */
+  draftAreas: z.array(pathString).max(50).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, recentRegistries: [], currentRegistry: null, window: null };
+export const DEFAULT_SETTINGS: Settings = { version: 1, recentRegistries: [], currentRegistry: null, window: null, draftAreas: [] };
 
 export const SETTINGS_FILE = 'settings.json';
 

@@ -60,7 +60,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
   }
   const recent = [...(registryPath ? [registryPath] : []), ...options.recentRegistries].map((p) => resolve(p));
   if (recent.length > 0) {
-    const seeded: Settings = { version: 1, recentRegistries: [...new Set(recent)].slice(0, 10), currentRegistry: recent[0] ?? null, window: null };
+    const seeded: Settings = { version: 1, recentRegistries: [...new Set(recent)].slice(0, 10), currentRegistry: recent[0] ?? null, window: null, draftAreas: [] };
     await writeFile(settingsFile, JSON.stringify(seeded));
   }
   const answers = [...options.dialogFolders];

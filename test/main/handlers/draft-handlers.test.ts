@@ -21,19 +21,20 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
+const deps = (userData: string, dialogAnswers: string[] = [], events: Array<{ event: EventName; payload: unknown }> = []) => ({
+  dialog: { chooseFolder: async () => null, chooseFolders: async () => dialogAnswers.splice(0, 1) },
+  shell: { reveal: () => undefined },
+  encryptor: testEncryptor,
+  allowList: new AllowList(),
+  userDataDir: userData,
+  sendEvent: (event: EventName, payload: unknown) => void events.push({ event, payload }),
+  app: { name: 'PromptPM', version: '1.0.0', platform: 'linux' },
+});
+
 async function setup(dialogAnswers: string[] = []) {
   const userData = await mkdtemp(join(work, 'userdata-'));
   const events: Array<{ event: EventName; payload: unknown }> = [];
-  const main = await createHandlers({
-    dialog: { chooseFolder: async () => null, chooseFolders: async () => dialogAnswers.splice(0, 1) },
-    shell: { reveal: () => undefined },
-    encryptor: testEncryptor,
-    allowList: new AllowList(),
-    settings: await SettingsStore.load(userData),
-    userDataDir: userData,
-    sendEvent: (event, payload) => void events.push({ event, payload }),
-    app: { name: 'PromptPM', version: '1.0.0', platform: 'linux' },
-  });
+  const main = await createHandlers({ ...deps(userData, dialogAnswers, events), settings: await SettingsStore.load(userData) });
   const registry = (await main.handlers['registry.current']()).path;
   const source = join(userData, 'src');
   await scaffoldModule(source, { name: 'demo', version: '1.0.0' });
@@ -137,6 +138,11 @@ describe('drafts handlers', () => {
     expect(await s.call('drafts.addArea')).toBe(chosen);
     expect(await s.call('drafts.areas')).toEqual([join(s.userData, 'drafts'), chosen]);
     expect((await s.call('drafts.create', { name: 'mine', version: '1.0.0', area: chosen })).path).toBe(join(chosen, 'mine-1.0.0'));
+    // Remembered: the next start (the same userData) lists it again; a folder deleted since is left out.
+    const restarted = await createHandlers({ ...deps(s.userData), settings: await SettingsStore.load(s.userData) });
+    expect(await restarted.handlers['drafts.areas']()).toEqual([join(s.userData, 'drafts'), chosen]);
+    await rm(chosen, { recursive: true, force: true });
+    expect(await restarted.handlers['drafts.areas']()).toEqual([join(s.userData, 'drafts')]);
     const t = await setup();
     const inRegistry = await setup([t.registry]);
     await expect(inRegistry.call('drafts.addArea')).rejects.toMatchObject({ reason: 'DRAFTS_IN_REGISTRY' });

@@ -25,8 +25,13 @@ describe('settings schema', () => {
   });
 
   it('reads a valid file back', () => {
-    const valid = { version: 1, recentRegistries: ['/a'], currentRegistry: '/a', window: { width: 900, height: 700, maximized: true } };
+    const valid = { version: 1, recentRegistries: ['/a'], currentRegistry: '/a', window: { width: 900, height: 700, maximized: true }, draftAreas: ['/d'] };
     expect(parseSettings(JSON.stringify(valid))).toEqual(valid);
+  });
+
+  it('reads a file written before drafts folders were remembered, with none', () => {
+    const earlier = { version: 1, recentRegistries: ['/a'], currentRegistry: '/a', window: null };
+    expect(parseSettings(JSON.stringify(earlier))).toEqual({ ...earlier, draftAreas: [] });
   });
 
   it('keeps the recent list most-recent-first, unique and bounded', () => {
