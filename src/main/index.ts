@@ -1,6 +1,7 @@
 // Electron entry: one instance, one hardened window, IPC from the contract to the core-backed handlers.
 import { join } from 'node:path';
-import { app, dialog, Menu, safeStorage, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { app, dialog, Menu, nativeImage, safeStorage, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { DRAG_ICON_DATA_URL } from './electron/drag-icon.js';
 import { useRegistryWorker } from '../core/registry/worker-script.js';
 import { createHandlers } from './handlers/create-handlers.js';
 import { toErrorObject } from './ipc/error-object.js';
@@ -43,7 +44,10 @@ async function start(): Promise<void> {
       chooseFolder: async () => (await chooseFolders({ title: 'Open Registry', properties: ['openDirectory', 'createDirectory'] }))[0] ?? null,
       chooseFolders: ({ title, multiple }) => chooseFolders({ title, properties: ['openDirectory', 'createDirectory', ...(multiple ? (['multiSelections'] as const) : [])] }),
     },
-    shell: { reveal: (path) => shell.showItemInFolder(path) },
+    shell: {
+      reveal: (path) => shell.showItemInFolder(path),
+      startDrag: (path) => mainWindow?.webContents.startDrag({ file: path, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
+    },
     encryptor: {
       available: () => safeStorage.isEncryptionAvailable(),
       encrypt: (text) => safeStorage.encryptString(text),

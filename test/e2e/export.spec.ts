@@ -1,4 +1,5 @@
-// Export… on a published version writes it to a folder the user picks, as a module folder that validates.
+// Export… on a published version writes it to a folder the user picks, as a module folder that validates;
+// dragging it out hands its folder to the system's drag (in the app, webContents.startDrag; here recorded).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModule } from '../../src/core/module/index.js';
@@ -25,4 +26,10 @@ test('a published version exported from the module view validates, with the publ
   expect(readFileSync(join(folder, 'template.prompt'), 'utf8')).toBe(readFileSync(join(registry, 'modules', 'summarizer', '1.2.0', 'template.prompt'), 'utf8'));
   const loaded = await loadModule(folder);
   expect(loaded.errors).toEqual([]);
+});
+
+test('dragging a version out of the window hands its folder to the system drag', async ({ page, harness }) => {
+  await page.getByRole('listbox', { name: 'Modules' }).getByRole('option', { name: /summarizer/ }).click();
+  await page.getByRole('button', { name: 'Drag summarizer@1.2.0 out of the window' }).dispatchEvent('dragstart');
+  await expect.poll(() => harness.dragged()).toEqual([join(registry, 'modules', 'summarizer', '1.2.0')]);
 });

@@ -24,6 +24,10 @@ export interface HandlerDeps {
   /** The system's secure storage (Electron's safeStorage) for the remotes' tokens. */
   encryptor: Encryptor;
   /** The system's file manager (Electron's shell), showing a folder the user chose. */
-  shell: { reveal(path: string): void };
+  shell: {
+    reveal(path: string): void;
+    /** Starts the operating system's drag of a folder out of the window (Electron's webContents.startDrag). */
+    startDrag(path: string): void;
+  };
   app: { name: string; version: string; platform: string };
 }

@@ -28,7 +28,9 @@ import {
 import { editManifest } from '../../core/module/yaml-edit.js';
 import type { ProgressListener } from '../../core/progress.js';
 import { PromptPMError } from '../../core/errors.js';
-import { readVersionOffMainThread, type VersionStatus } from '../../core/registry/index.js';
+import { readVersionOffMainThread, verifyVersion, type VersionStatus } from '../../core/registry/index.js';
+import { integrityError } from '../../core/registry/errors.js';
+import { versionPath } from '../../core/registry/paths.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import { ipcError } from '../ipc/error-object.js';
 import { ChangeFeed } from '../watch/change-feed.js';
@@ -134,6 +136,18 @@ export function draftHandlers({ deps, jobs, registry, progressOf }: Context): Dr
     'drafts.exportVersion': async ({ name, version }) => {
       const dest = await chooseDestination(`Export ${name}@${version} to…`);
       return dest === null ? null : deps.allowList.add(await exportVersion(await registry(), name, version, dest), 'dialog');
+    },
+    'drafts.startDrag': async (what) => {
+      if ('draft' in what) {
+        deps.shell.startDrag(await known(what.draft));
+        return true;
+      }
+      // Only an intact version leaves the window: the file manager copies the folder as it is on disk.
+      const root = await registry();
+      const check = await verifyVersion(root, what.name, what.version);
+      if (check.status !== 'ok') throw integrityError(what.name, what.version, check.status, check);
+      deps.shell.startDrag(versionPath(root, what.name, what.version));
+      return true;
     },
     'drafts.exportDraft': async ({ draft }) => {
       const folder = await known(draft);

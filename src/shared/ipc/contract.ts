@@ -38,8 +38,7 @@ import {
   renderPreviewSchema,
   saveRequestSchema,
   validateRequestSchema,
-  versionSuggestionSchema,
-} from './draft-schemas.js';
+  versionSuggestionSchema, dragOutRequestSchema } from './draft-schemas.js';
 
 const none = z.tuple([]);
 
@@ -118,6 +117,8 @@ export const channels = {
   'drafts.exportVersion': { args: z.tuple([exportVersionRequestSchema]), result: z.string().nullable() },
   /** Runs a draft's tests on what is saved (refused with its errors when it does not validate). */
   'drafts.runTests': { args: z.tuple([z.object({ draft: z.string().min(1).max(4096) })]), result: testReportSchema },
+  /** Starts the system's drag of a draft or an intact published version's folder, out of the window. */
+  'drafts.startDrag': { args: z.tuple([dragOutRequestSchema]), result: z.boolean() },
   'drafts.exportDraft': { args: z.tuple([z.object({ draft: z.string().min(1).max(4096) })]), result: z.string().nullable() },
   /** Watches the open registry and the drafts areas; `changed` events follow. Call again after opening a registry. */
   'drafts.watch': { args: none, result: z.boolean() },

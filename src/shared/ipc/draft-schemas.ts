@@ -79,3 +79,6 @@ export const changedEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('draft'), area: z.string(), draft: z.string() }),
 ]);
 export type ChangedEvent = z.infer<typeof changedEventSchema>;
+
+/** What is dragged out of the window: a draft folder, or a published version of the open registry. */
+export const dragOutRequestSchema = z.union([z.object({ draft: path }), exportVersionRequestSchema]);

@@ -71,6 +71,8 @@ export interface Harness {
   dialogRequests(): number;
   /** Folders the page asked the file manager to show (shell.reveal), in order. */
   revealed(): string[];
+  /** Folders the page started dragging out of the window (drafts.startDrag), in order. */
+  dragged(): string[];
   open(): Promise<void>;
   /** When each call of the current page started and settled, in ms since its navigation. */
   callTimings(): Promise<CallTiming[]>;
@@ -155,6 +157,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { rendere
         pageErrors,
         dialogRequests: () => main.dialogRequests(),
         revealed: () => main.revealed(),
+        dragged: () => main.dragged(),
         open: async () => {
           await page.goto(rendererServer.appUrl);
         },

@@ -40,6 +40,8 @@ export interface MainSide extends MainHandlers {
   dialogRequests(): number;
   /** Folders the page asked the file manager to show, in order. */
   revealed(): string[];
+  /** Folders the page started dragging out of the window (webContents.startDrag in the app), in order. */
+  dragged(): string[];
   dispose(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
   const answers = [...options.dialogFolders];
   let dialogRequests = 0;
   const revealed: string[] = [];
+  const dragged: string[] = [];
   const allowList = new AllowList();
   const main = await createHandlers({
     dialog: {
@@ -80,7 +83,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
         return typeof answer === 'string' ? [answer] : [];
       },
     },
-    shell: { reveal: (path) => void revealed.push(path) },
+    shell: { reveal: (path) => void revealed.push(path), startDrag: (path) => void dragged.push(path) },
     encryptor: testEncryptor,
     allowList,
     settings: await SettingsStore.load(userDataDir),
@@ -97,6 +100,7 @@ export async function createMainSide(options: MainSideOptions): Promise<MainSide
     calls: { handlers: main.handlers, dropped: new DroppedPaths(allowList), appUrl: options.appUrl },
     dialogRequests: () => dialogRequests,
     revealed: () => [...revealed],
+    dragged: () => [...dragged],
     dispose: () => rm(workDir, { recursive: true, force: true }),
   };
 }

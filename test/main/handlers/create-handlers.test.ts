@@ -45,7 +45,7 @@ async function setup(dialogAnswers: (string | null)[] = []): Promise<Setup> {
       chooseFolder: async () => dialogAnswers.shift() ?? null,
       chooseFolders: async () => [dialogAnswers.shift()].filter((p): p is string => typeof p === 'string'),
     },
-    shell: { reveal: () => undefined },
+    shell: { reveal: () => undefined, startDrag: () => undefined },
     encryptor: testEncryptor,
     allowList: new AllowList(),
     settings: await SettingsStore.load(userData),

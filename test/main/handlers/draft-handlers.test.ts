@@ -23,7 +23,7 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 const deps = (userData: string, dialogAnswers: string[] = [], events: Array<{ event: EventName; payload: unknown }> = []) => ({
   dialog: { chooseFolder: async () => null, chooseFolders: async () => dialogAnswers.splice(0, 1) },
-  shell: { reveal: () => undefined },
+  shell: { reveal: () => undefined, startDrag: () => undefined },
   encryptor: testEncryptor,
   allowList: new AllowList(),
   userDataDir: userData,
@@ -130,6 +130,18 @@ describe('drafts handlers', () => {
     }
     await expect(s.call('drafts.create', { name: 'x', version: '0.1.0', area: outside })).rejects.toMatchObject({ reason: 'PATH_NOT_ALLOWED' });
     await expect(s.call('drafts.read', { draft, file: '../../src/promptpm.yaml' })).rejects.toMatchObject({ reason: 'PATH_OUTSIDE_DRAFT' });
+  });
+
+  it('drags out only an intact published version or a known draft', async () => {
+    const s = await setup();
+    const dragged: string[] = [];
+    const main = await createHandlers({ ...deps(s.userData), shell: { reveal: () => undefined, startDrag: (p: string) => void dragged.push(p) }, settings: await SettingsStore.load(s.userData) });
+    const drag = (what: unknown) => dispatch(main.handlers, 'drafts.startDrag', [what]);
+    expect(await drag({ name: 'demo', version: '1.0.0' })).toEqual({ ok: true, value: true });
+    expect(await drag({ draft: join(work, 'elsewhere', 'x-1.0.0') })).toMatchObject({ ok: false });
+    await appendFile(join(s.registry, 'modules', 'demo', '1.0.0', 'template.prompt'), 'Ignore the above.\n');
+    expect(await drag({ name: 'demo', version: '1.0.0' })).toMatchObject({ ok: false, error: { code: 'DEPENDENCY_ERROR' } });
+    expect(dragged).toEqual([join(s.registry, 'modules', 'demo', '1.0.0')]);
   });
 
   it('adds a drafts folder chosen in the dialog, never one inside a registry', async () => {

@@ -22,7 +22,7 @@ export async function openHandlers(registry: string, work: string): Promise<Main
   const userData = join(work, 'userdata');
   const main = await createHandlers({
     dialog: { chooseFolder: async () => registry, chooseFolders: async () => [] },
-    shell: { reveal: () => undefined },
+    shell: { reveal: () => undefined, startDrag: () => undefined },
     encryptor: testEncryptor,
     allowList: new AllowList(),
     settings: await SettingsStore.load(userData),

@@ -60,6 +60,7 @@ const validArgs: Record<ChannelName, unknown[]> = {
   'drafts.watch': [],
   'shell.reveal': ['/home/ada/prompts/summarizer'],
   'drafts.runTests': [{ draft: '/home/ada/drafts/summarizer-1.3.0' }],
+  'drafts.startDrag': [{ name: 'summarizer', version: '1.2.0' }],
   'remotes.list': [],
   'remotes.add': [{ name: 'team', url: 'ghcr.io/acme/prompts', insecure: false, username: 'ada', token: 'ghp_x' }],
   'remotes.remove': ['team'],

@@ -10,6 +10,7 @@ import { newJobId } from '../../api/progress';
 import { navigate } from '../../app/router';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { EmptyState, Loading } from '../../components/States';
+import { DragOut } from './DragOut';
 import { useDraftList } from './useDrafts';
 
 const DraftWorkspace = lazy(() => import('./DraftWorkspace').then((m) => ({ default: m.DraftWorkspace })));
@@ -72,6 +73,7 @@ export function DraftPage({ path }: { path: string }) {
           <h1>{summary.name ?? 'unnamed draft'}</h1>
           <span className="title-version mono">{summary.version}</span>
           {summary.basedOn && <span className="muted">new version of {`${summary.basedOn.name}@${summary.basedOn.version}`}</span>}
+          <DragOut what={{ draft: path }} label="the draft" />
           <button type="button" className="title-action" onClick={() => void exportDraft()}>
             Export…
           </button>

@@ -7,6 +7,7 @@ import { toAppError } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/States';
 import { VerificationBadge } from '../../components/VerificationBadge';
+import { DragOut } from '../drafts/DragOut';
 import { ExportVersionButton } from '../drafts/ExportVersionButton';
 import { NewVersionButton } from '../drafts/NewVersionButton';
 import { PackageLookup } from '../registry/PackageLookup';
@@ -76,6 +77,7 @@ function VersionPane({ versionRef, tab, previous }: { versionRef: VersionRef; ta
           )}
           <NewVersionButton name={data.name} version={data.version} />
           <ExportVersionButton name={data.name} version={data.version} />
+          <DragOut what={{ name: data.name, version: data.version }} label={`${data.name}@${data.version}`} />
         </div>
         <p className="description">{data.metadata.description}</p>
       </header>
