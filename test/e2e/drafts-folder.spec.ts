@@ -30,8 +30,9 @@ test('a drafts folder chosen in the dialog lists its modules as drafts; a draft 
 
   // The common fields as a form: the YAML changes in place, with what a range means said beside it.
   const details = page.getByRole('region', { name: 'Details' });
-  await details.getByLabel('Description', { exact: true }).fill('Writes release notes from a changelog');
-  await details.getByRole('button', { name: 'Apply' }).click();
+  const main = details.getByRole('form', { name: 'Name, version, description and tags' });
+  await main.getByLabel('Description', { exact: true }).fill('Writes release notes from a changelog');
+  await main.getByRole('button', { name: 'Apply' }).click();
   const yaml = page.getByLabel('promptpm.yaml editor', { exact: true });
   await expect(yaml).toContainText('description: Writes release notes from a changelog');
   const add = details.getByRole('form', { name: 'Add a dependency' });
@@ -41,4 +42,9 @@ test('a drafts folder chosen in the dialog lists its modules as drafts; a draft 
   await add.getByRole('button', { name: 'Add dependency' }).click();
   await expect(details.getByRole('list', { name: 'Dependencies' })).toContainText('summarizer ^1.2.0');
   await expect(yaml).toContainText('summarizer');
+  const outputs = details.getByRole('form', { name: 'Add an output' });
+  await outputs.getByLabel('Type').fill('changelog_summary');
+  await outputs.getByLabel('Description').fill('Notes for readers');
+  await outputs.getByRole('button', { name: 'Add output' }).click();
+  await expect(yaml).toContainText('changelog_summary');
 });

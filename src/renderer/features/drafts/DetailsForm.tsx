@@ -1,5 +1,5 @@
-// The manifest's common fields as a form beside the YAML: description, tags and dependencies (with what a
-// range means). Main edits the YAML (core/module/yaml-edit.ts), so the user's comments, order and spacing stay.
+// The manifest's common fields as a form beside the YAML: name, version, description, tags, outputs and
+// dependencies (with what a range means). Main edits the YAML (core/module/yaml-edit.ts), so the user's comments, order and spacing stay.
 import { useState } from 'react';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
@@ -10,6 +10,9 @@ type Edit = ChannelArgs<'drafts.editManifest'>[0]['edits'][number];
 
 export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text: string) => void }) {
   const details = detailsOf(text);
+  const [name, setName] = useState<string | null>(null);
+  const [version, setVersion] = useState<string | null>(null);
+  const [output, setOutput] = useState({ type: '', description: '' });
   const [description, setDescription] = useState<string | null>(null);
   const [tags, setTags] = useState<string | null>(null);
   const [dep, setDep] = useState({ name: '', range: '^1.0.0' });
@@ -31,15 +34,25 @@ export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text:
     <section className="inputs-form details-form" aria-labelledby="details-title">
       <h2 id="details-title">Details</h2>
       <form
-        aria-label="Description and tags"
+        aria-label="Name, version, description and tags"
         onSubmit={(e) => {
           e.preventDefault();
           const edits: Edit[] = [];
+          if (name !== null) edits.push({ op: 'setField', field: 'name', value: name.trim() });
+          if (version !== null) edits.push({ op: 'setField', field: 'version', value: version.trim() });
           if (description !== null) edits.push({ op: 'setField', field: 'description', value: description.trim() });
           if (tags !== null) edits.push({ op: 'setTags', tags: tags.split(',').map((t) => t.trim()).filter(Boolean) });
-          if (edits.length > 0) void apply(edits).then((ok) => ok && (setDescription(null), setTags(null)));
+          if (edits.length > 0) void apply(edits).then((ok) => ok && (setName(null), setVersion(null), setDescription(null), setTags(null)));
         }}
       >
+        <label className="field">
+          Name
+          <input value={name ?? details.name} onChange={(e) => setName(e.target.value)} spellCheck={false} className="mono" />
+        </label>
+        <label className="field">
+          Version
+          <input value={version ?? details.version} onChange={(e) => setVersion(e.target.value)} spellCheck={false} className="mono" />
+        </label>
         <label className="field">
           Description
           <input value={description ?? details.description} onChange={(e) => setDescription(e.target.value)} />
@@ -48,8 +61,38 @@ export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text:
           Tags <span className="muted">(comma-separated)</span>
           <input value={tags ?? details.tags.join(', ')} onChange={(e) => setTags(e.target.value)} />
         </label>
-        <button type="submit" disabled={description === null && tags === null}>
+        <button type="submit" disabled={[name, version, description, tags].every((v) => v === null)}>
           Apply
+        </button>
+      </form>
+      <h3>Outputs</h3>
+      <ul aria-label="Outputs">
+        {details.outputs.map((o, i) => (
+          <li key={i}>
+            <span className="mono">{o.type}</span> <span className="muted">{o.description}</span>{' '}
+            <button type="button" aria-label={`Remove output ${o.type}`} onClick={() => void apply([{ op: 'removeOutput', index: i }])}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        aria-label="Add an output"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply([{ op: 'addOutput', output: { type: output.type.trim(), description: output.description.trim() } }]).then((ok) => ok && setOutput({ type: '', description: '' }));
+        }}
+      >
+        <label className="field">
+          Type
+          <input value={output.type} onChange={(e) => setOutput({ ...output, type: e.target.value })} required spellCheck={false} className="mono" />
+        </label>
+        <label className="field">
+          Description
+          <input value={output.description} onChange={(e) => setOutput({ ...output, description: e.target.value })} required />
+        </label>
+        <button type="submit" disabled={output.type.trim() === '' || output.description.trim() === ''}>
+          Add output
         </button>
       </form>
       <h3>Dependencies</h3>

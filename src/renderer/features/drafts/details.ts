@@ -2,7 +2,10 @@
 import { parse } from 'yaml';
 
 export interface Details {
+  name: string;
+  version: string;
   description: string;
+  outputs: { type: string; description: string }[];
   tags: string[];
   dependencies: { name: string; range: string }[];
 }
@@ -20,7 +23,12 @@ export function detailsOf(text: string): Details | null {
   const mod = record(doc['module']);
   const tags = Array.isArray(mod['tags']) ? mod['tags'].filter((t): t is string => typeof t === 'string') : [];
   const deps = Array.isArray(doc['dependencies']) ? doc['dependencies'].map(record) : [];
+  const outputs = Array.isArray(record(doc['interface'])['outputs']) ? (record(doc['interface'])['outputs'] as unknown[]).map(record) : [];
+  const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
   return {
+    name: str(mod['name']),
+    version: str(mod['version']),
+    outputs: outputs.map((o) => ({ type: str(o['type']), description: str(o['description']) })),
     description: typeof mod['description'] === 'string' ? mod['description'] : '',
     tags,
     dependencies: deps.flatMap((d) => (typeof d['name'] === 'string' && typeof d['version'] === 'string' ? [{ name: d['name'], range: d['version'] }] : [])),

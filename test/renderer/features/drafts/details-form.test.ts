@@ -12,8 +12,16 @@ describe('the details form', () => {
   });
 
   it('reads description, tags and dependencies from the text being typed, or nothing from broken YAML', () => {
-    const text = 'module:\n  name: a\n  description: Says hi\n  tags: [x, y]\ndependencies:\n  - { name: b, version: ^1.0.0 }\n';
-    expect(detailsOf(text)).toEqual({ description: 'Says hi', tags: ['x', 'y'], dependencies: [{ name: 'b', range: '^1.0.0' }] });
+    const text =
+      'module:\n  name: a\n  version: 1.0.0\n  description: Says hi\n  tags: [x, y]\ninterface:\n  outputs:\n    - { type: reply, description: A reply }\ndependencies:\n  - { name: b, version: ^1.0.0 }\n';
+    expect(detailsOf(text)).toEqual({
+      name: 'a',
+      version: '1.0.0',
+      description: 'Says hi',
+      tags: ['x', 'y'],
+      outputs: [{ type: 'reply', description: 'A reply' }],
+      dependencies: [{ name: 'b', range: '^1.0.0' }],
+    });
     expect(detailsOf('module: [')).toBeNull();
   });
 });
