@@ -1,12 +1,9 @@
 // The manifest's common fields as a form beside the YAML: name, version, description, tags, outputs and
 // dependencies (with what a range means). Main edits the YAML (core/module/yaml-edit.ts), so the user's comments, order and spacing stay.
 import { useState } from 'react';
-import type { ChannelArgs } from '../../../shared/ipc/contract';
-import { call } from '../../api/client';
-import { toAppError } from '../../api/errors';
+import { useManifestEdit, type ManifestEdit as Edit } from './useManifestEdit';
 import { detailsOf, rangeHelp } from './details';
 
-type Edit = ChannelArgs<'drafts.editManifest'>[0]['edits'][number];
 
 export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text: string) => void }) {
   const details = detailsOf(text);
@@ -16,19 +13,9 @@ export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text:
   const [description, setDescription] = useState<string | null>(null);
   const [tags, setTags] = useState<string | null>(null);
   const [dep, setDep] = useState({ name: '', range: '^1.0.0' });
-  const [error, setError] = useState<string | null>(null);
+  const { apply, error } = useManifestEdit(text, onEdited);
   if (details === null) return null;
 
-  const apply = async (edits: Edit[]) => {
-    setError(null);
-    try {
-      onEdited(await call('drafts.editManifest', { text, edits }));
-      return true;
-    } catch (e) {
-      setError(toAppError(e).info.message);
-      return false;
-    }
-  };
 
   return (
     <section className="inputs-form details-form" aria-labelledby="details-title">

@@ -1,12 +1,9 @@
 // The manifest's inputs as a form: add or remove one, and its placeholder is listed or unlisted with it. Main
 // edits the YAML through the Document API (core/module/yaml-edit.ts), so the user's comments and order stay.
 import { useState } from 'react';
-import type { ChannelArgs } from '../../../shared/ipc/contract';
-import { call } from '../../api/client';
-import { toAppError } from '../../api/errors';
+import { useManifestEdit } from './useManifestEdit';
 import type { ManifestFacts } from './manifest-facts';
 
-type Edit = ChannelArgs<'drafts.editManifest'>[0]['edits'][number];
 
 interface Props {
   text: string;
@@ -19,18 +16,8 @@ export function InputsForm({ text, facts, onEdited }: Props) {
   const [type, setType] = useState('text');
   const [description, setDescription] = useState('');
   const [required, setRequired] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const { apply, error } = useManifestEdit(text, onEdited);
 
-  const apply = async (edits: Edit[]) => {
-    setError(null);
-    try {
-      onEdited(await call('drafts.editManifest', { text, edits }));
-      return true;
-    } catch (e) {
-      setError(toAppError(e).info.message);
-      return false;
-    }
-  };
   const add = async () => {
     const added = name.trim();
     const placeholders = facts.placeholders.includes(added) ? facts.placeholders : [...facts.placeholders, added];
