@@ -1,5 +1,5 @@
 // Shared by the benchmarks: generates (once, then reuses) the 10k-module registry of the issues with
-// scripts/make-registry.mjs, under .bench/ in the project.
+// scripts/generate-registry.mjs, under .bench/ in the project.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ export function benchRegistry({ modules = 10000, versions = 3 } = {}) {
   if (existsSync(join(dir, '.complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dirname(dir), { recursive: true });
-  const generator = join(projectRoot, 'scripts/make-registry.mjs');
+  const generator = join(projectRoot, 'scripts/generate-registry.mjs');
   execFileSync(process.execPath, [generator, '--out', dir, '--modules', String(modules), '--versions', String(versions)], { stdio: 'inherit' });
   execFileSync('touch', [join(dir, '.complete')]);
   return dir;

@@ -21,7 +21,7 @@ interface VerifyData {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(process.cwd(), 'scripts/make-registry.mjs'), '--out', registry, '--modules', '150', '--versions', '2']);
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts/generate-registry.mjs'), '--out', registry, '--modules', '150', '--versions', '2']);
   await listRegistry(registry);
   appendFileSync(version('module-00149', '1.0.0', 'template.prompt'), 'tampered\n');
   writeFileSync(version('module-00003', '1.0.0', 'tests', 'added.txt'), 'extra\n');

@@ -26,7 +26,7 @@ test("the app bundle's registry worker verifies and indexes module folders", asy
   const worker = new Worker(resolve('out/main/registry-worker.js'), { workerData: { preload: 'verifyModule' } });
   try {
     const registry = join(work, 'registry');
-    execFileSync(process.execPath, [resolve('scripts/make-registry.mjs'), '--out', registry, '--modules', '2', '--versions', '2'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [resolve('scripts/generate-registry.mjs'), '--out', registry, '--modules', '2', '--versions', '2'], { stdio: 'ignore' });
     appendFileSync(join(registry, 'modules', 'module-00001', '1.0.0', 'template.prompt'), 'tampered\n');
     const verified = await ask(worker, 0, 'verifyModule', [{ registry, name: 'module-00000' }, { registry, name: 'module-00001' }]);
     expect(verified.results).toEqual([

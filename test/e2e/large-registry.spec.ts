@@ -1,6 +1,6 @@
 // 10,000 modules × 3 versions: the first rows appear quickly, scrolling keeps only the visible rows in
 // the DOM, and verifying fills in the rows' states as it goes. The registry is generated in beforeAll by
-// scripts/make-registry.mjs; set PROMPTPM_E2E_LARGE_REGISTRY to a registry generated once with the
+// scripts/generate-registry.mjs; set PROMPTPM_E2E_LARGE_REGISTRY to a registry generated once with the
 // same options to skip that step.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   if (given) rmSync(join(registry, '.promptpm', 'index.json'), { force: true });
   else {
     removeRegistry(registry);
-    const generator = resolve('scripts/make-registry.mjs');
+    const generator = resolve('scripts/generate-registry.mjs');
     execFileSync(process.execPath, [generator, '--out', registry, '--modules', String(MODULES), '--versions', '3'], { stdio: 'ignore' });
   }
   // A registry never listed before has no index cache yet; building it is the registry's one-time cost,

@@ -40,9 +40,9 @@ describe('plain YAML reader', () => {
     for (const text of texts) expect(readPlainYaml(text), text).toStrictEqual(loaderValue(text));
   });
 
-  it('reads every manifest the registry generator writes (scripts/make-registry.mjs)', () => {
+  it('reads every manifest the registry generator writes (scripts/generate-registry.mjs)', () => {
     const registry = join(tempDir(), 'registry');
-    execFileSync(process.execPath, ['scripts/make-registry.mjs', '--out', registry, '--modules', '40', '--versions', '2', '--deps', '4'], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/generate-registry.mjs', '--out', registry, '--modules', '40', '--versions', '2', '--deps', '4'], { stdio: 'ignore' });
     const texts = publishedManifests(registry);
     expect(texts).toHaveLength(80);
     for (const text of texts) {

@@ -60,7 +60,7 @@ describe.skipIf(missing !== null)('push and pull through a registry server', () 
 
   it('round-trips a 50-module registry that then verifies, file for file', async () => {
     const source = join(tempDir(), 'source');
-    execFileSync(process.execPath, ['scripts/make-registry.mjs', '--out', source, '--modules', '50', '--versions', '2'], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/generate-registry.mjs', '--out', source, '--modules', '50', '--versions', '2'], { stdio: 'ignore' });
     const pushed = await pushVersions(source, remote('round'), 'all', { retry });
     expect(pushed).toMatchObject({ count: 100, pushed: 100, unchanged: 0 });
 

@@ -68,7 +68,7 @@ async function setup(dialogAnswers: (string | null)[] = []): Promise<Setup> {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'promptpm-handlers-'));
   generated = join(work, 'generated');
-  execFileSync(process.execPath, [join(process.cwd(), 'scripts/make-registry.mjs'), '--out', generated, '--modules', '4', '--versions', '2']);
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts/generate-registry.mjs'), '--out', generated, '--modules', '4', '--versions', '2']);
   await appendFile(join(generated, 'modules/module-00001/1.1.1/template.prompt'), 'tampered\n');
   crafted = join(work, 'crafted');
   await mkdir(crafted);
@@ -191,7 +191,7 @@ describe('registry.list pages', () => {
 
   it('reports the index being built for a first page that asks, under its job id, and nothing once built', async () => {
     const cold = join(work, 'cold');
-    execFileSync(process.execPath, [join(process.cwd(), 'scripts/make-registry.mjs'), '--out', cold, '--modules', '5', '--versions', '1']);
+    execFileSync(process.execPath, [join(process.cwd(), 'scripts/generate-registry.mjs'), '--out', cold, '--modules', '5', '--versions', '1']);
     // Folder times old enough to be trusted, so the second listing finds nothing to rescan.
     const old = new Date(Date.now() - 60_000);
     for (const folder of ['', ...Array.from({ length: 5 }, (_, i) => `module-0000${i}`)]) await utimes(join(cold, 'modules', folder), old, old);

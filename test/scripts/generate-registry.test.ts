@@ -1,4 +1,4 @@
-// scripts/make-registry.mjs, the generator the tests and benchmarks build registries with: what it writes is
+// scripts/generate-registry.mjs, the generator the tests and benchmarks build registries with: what it writes is
 // a registry the tool itself accepts (verify passes, every version validates, tests pass and publishes to
 // the same manifest bytes, a root resolves), and the same seed writes the same bytes.
 import { spawnSync } from 'node:child_process';
@@ -12,8 +12,8 @@ import { resolveDependencies } from '../../src/core/resolve/index.js';
 import { runModuleTests } from '../../src/core/testing/index.js';
 import { runCli } from '../cli-runner.js';
 
-const GENERATOR = join(process.cwd(), 'scripts/make-registry.mjs');
-const work = mkdtempSync(join(tmpdir(), 'promptpm-make-registry-'));
+const GENERATOR = join(process.cwd(), 'scripts/generate-registry.mjs');
+const work = mkdtempSync(join(tmpdir(), 'promptpm-generate-registry-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const generate = (...args: string[]) => spawnSync(process.execPath, [GENERATOR, ...args], { encoding: 'utf8' });
@@ -30,7 +30,7 @@ function tree(dir: string): Record<string, string> {
   return files;
 }
 
-describe('make-registry', () => {
+describe('generate-registry', () => {
   const registry = join(work, 'registry');
   const versionFolders = () =>
     readdirSync(join(registry, 'modules')).flatMap((name) => readdirSync(join(registry, 'modules', name)).map((version) => ({ name, version, dir: join(registry, 'modules', name, version) })));

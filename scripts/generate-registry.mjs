@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes a synthetic registry for tests and benchmarks (`node scripts/make-registry.mjs --help`).
+// Writes a synthetic registry for tests and benchmarks (`node scripts/generate-registry.mjs --help`).
 // Every version is what `publish` would leave behind: it validates, its tests pass, and its
 // .promptpm_immutable.json has the exact bytes of docs/registry-format.md. The same options give a
 // byte-identical tree: the only source of variety is a small seeded generator, never the clock.
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const USAGE = `Usage: node scripts/make-registry.mjs --out DIR [options]
+const USAGE = `Usage: node scripts/generate-registry.mjs --out DIR [options]
 
 Writes DIR/modules/<name>/<version>/ for every version: promptpm.yaml, template.prompt,
 tests/example.txt and .promptpm_immutable.json. Modules are named module-00000, module-00001, …;
@@ -174,7 +174,7 @@ function main() {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`make-registry: ${error.message}\n\n${USAGE}`);
+    console.error(`generate-registry: ${error.message}\n\n${USAGE}`);
     return 2;
   }
   if (options.help) {
@@ -183,11 +183,11 @@ function main() {
   }
   const out = resolve(options.out);
   if (existsSync(out) && !statSync(out).isDirectory()) {
-    console.error(`make-registry: not a folder: ${out}`);
+    console.error(`generate-registry: not a folder: ${out}`);
     return 2;
   }
   if (existsSync(join(out, 'modules'))) {
-    console.error(`make-registry: refusing to write into an existing registry: ${out}`);
+    console.error(`generate-registry: refusing to write into an existing registry: ${out}`);
     return 2;
   }
   try {
@@ -195,7 +195,7 @@ function main() {
     console.log(JSON.stringify({ out, modules: options.modules, versions: options.versions, files }));
     return 0;
   } catch (error) {
-    console.error(`make-registry: ${error.message}`);
+    console.error(`generate-registry: ${error.message}`);
     return 1;
   }
 }
