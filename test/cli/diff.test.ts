@@ -8,15 +8,9 @@ import type { VersionDiff } from '../../src/core/diff/index.js';
 import { publishModule } from '../../src/core/registry/index.js';
 import { runCli } from '../cli-runner.js';
 import { SUMMARIZER } from '../core/diff/helpers.js';
-import { tempDir } from './helpers.js';
+import { tempDir, type Envelope as SharedEnvelope } from './helpers.js';
 
-interface Envelope {
-  ok: boolean;
-  operation: string;
-  /** The comparison; a failure's data (validation errors, tampered files) instead where the run fails. */
-  data: VersionDiff & { errors?: unknown[] };
-  error: { code: string; message: string; path: string; reason?: string };
-}
+type Envelope = SharedEnvelope<VersionDiff & { errors?: unknown[] }>;
 
 const root = tempDir();
 const registry = join(root, 'registry');

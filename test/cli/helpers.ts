@@ -13,6 +13,14 @@ export function tempDir(prefix = 'promptpm-cli-'): string {
 
 export { writeTree } from '../support/files.js';
 
+/** The one envelope a run prints (docs/cli.md): `data` as the command gives it, `error` on a failure. */
+export interface Envelope<D = Record<string, unknown>> {
+  ok: boolean;
+  operation: string;
+  data: D;
+  error: { code: string; message: string; hint: string; path: string; reason?: string; field?: string; file?: string; line?: number; column?: number };
+}
+
 /** A valid module with one passing test (or a failing one), optionally depending on others. */
 export function moduleFiles(opts: { name: string; version?: string; failing?: boolean; deps?: Record<string, string> }): Record<string, string> {
   const deps = Object.entries(opts.deps ?? {});

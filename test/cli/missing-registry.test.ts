@@ -4,13 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
-import { moduleFiles, tempDir, writeTree } from './helpers.js';
+import { moduleFiles, tempDir, writeTree, type Envelope } from './helpers.js';
 
-interface Envelope {
-  ok: boolean;
-  data?: Record<string, unknown>;
-  error?: { code: string; message: string; path: string };
-}
 
 const root = tempDir();
 const missing = join(root, 'no-such-registry');

@@ -4,7 +4,7 @@ import { readdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
-import { moduleFiles, tempDir, writeTree } from './helpers.js';
+import { moduleFiles, tempDir, writeTree, type Envelope as SharedEnvelope } from './helpers.js';
 
 interface Diagnostic {
   code: string;
@@ -12,11 +12,7 @@ interface Diagnostic {
   message: string;
 }
 
-interface Envelope {
-  ok: boolean;
-  data: { errors?: Diagnostic[]; warnings?: Diagnostic[]; ok?: number; total?: number; published_path?: string };
-  error?: { code: string; reason?: string; file?: string };
-}
+type Envelope = SharedEnvelope<{ errors?: Diagnostic[]; warnings?: Diagnostic[]; ok?: number; total?: number; published_path?: string }>;
 
 async function cli(args: string[], cwd: string): Promise<{ code: number | null; env: Envelope }> {
   const run = await runCli([...args, '--json'], { cwd });

@@ -6,12 +6,9 @@ import { runCli } from '../cli-runner.js';
 import type { BatchResult } from '../../src/core/import/index.js';
 import { makeModule, tempDir } from '../core/registry/helpers.js';
 import { edit, mixedBatch } from '../core/import/mixed-batch.js';
+import { type Envelope as SharedEnvelope } from './helpers.js';
 
-interface Envelope {
-  ok: boolean;
-  data: BatchResult;
-  error?: { code: string; message: string; path: string; reason?: string };
-}
+type Envelope = SharedEnvelope<BatchResult>;
 
 async function publish(registry: string, args: string[], mode = '--json') {
   const run = await runCli(['--registry', registry, 'publish', ...args, mode]);

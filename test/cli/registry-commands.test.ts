@@ -3,14 +3,8 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
-import { moduleFiles, tempDir, writeTree } from './helpers.js';
+import { moduleFiles, tempDir, writeTree, type Envelope } from './helpers.js';
 
-interface Envelope {
-  ok: boolean;
-  operation: string;
-  data: Record<string, unknown>;
-  error: { code: string; message: string; hint: string; path: string; reason?: string };
-}
 
 const root = tempDir();
 const registry = join(root, 'registry');

@@ -4,13 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
-import { tempDir, writeTree } from './helpers.js';
+import { tempDir, writeTree, type Envelope as SharedEnvelope } from './helpers.js';
 
-interface Envelope {
-  ok: boolean;
-  data?: { registry_path?: string };
-  error?: { code: string; message: string; hint: string; path: string; reason?: string; field?: string; line?: number; column?: number };
-}
+type Envelope = SharedEnvelope<{ registry_path?: string }>;
 
 async function listJson(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const run = await runCli(['list', '--json', ...args], opts);

@@ -4,16 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../support/oci-registry.js';
-import { moduleFiles, tempDir, writeTree } from './helpers.js';
+import { moduleFiles, tempDir, writeTree, type Envelope } from './helpers.js';
 
 const missing = registryMissing();
 if (missing) console.warn(`skipping registry-server tests: ${missing}`);
 
-interface Envelope {
-  ok: boolean;
-  data: Record<string, unknown>;
-  error?: { code: string; reason?: string; message: string };
-}
 
 describe('promptpm remote', () => {
   const env = { XDG_CONFIG_HOME: tempDir() };

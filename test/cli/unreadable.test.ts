@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
-import { moduleFiles, tempDir, writeTree } from './helpers.js';
+import { moduleFiles, tempDir, writeTree, type Envelope } from './helpers.js';
 
 const asRoot = process.getuid?.() === 0;
 const wrap = asRoot ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'] : [];
@@ -21,10 +21,6 @@ function lock(path: string): void {
 }
 afterAll(() => locked.forEach((path) => chmodSync(path, 0o755)));
 
-interface Envelope {
-  ok: boolean;
-  error: { code: string; reason?: string; message: string; path: string; file?: string };
-}
 const cli = async (args: string[]): Promise<{ code: number | null; env: Envelope }> => {
   const run = await runCli([...args, '--json'], { cwd: root, wrap });
   return { code: run.code, env: run.json as Envelope };

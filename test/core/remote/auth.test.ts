@@ -4,26 +4,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PromptPMError } from '../../../src/core/errors.js';
 import { publishModule, verifyRegistry } from '../../../src/core/registry/index.js';
 import { dockerCredentials, pullVersions, pushVersions, type RetryPolicy } from '../../../src/core/remote/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../../support/oci-registry.js';
 import { startTokenService, type TokenService } from '../../support/token-service.js';
 import { makeModule, tempDir } from '../registry/helpers.js';
+import { rejection } from '../../support/rejection.js';
 
 const missing = registryMissing();
 if (missing) console.warn(`skipping registry-server tests: ${missing}`);
 
 const retry: RetryPolicy = { retries: 1, baseDelayMs: 5, maxDelayMs: 20 };
 
-async function rejection(promise: Promise<unknown>): Promise<PromptPMError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as PromptPMError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A Docker config folder holding `auths` for the host, as `docker login` writes it. */
 function dockerConfig(host: string, user: string, password: string): NodeJS.ProcessEnv {

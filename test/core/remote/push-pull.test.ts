@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PromptPMError } from '../../../src/core/errors.js';
 import { publishModule, verifyRegistry } from '../../../src/core/registry/index.js';
 import { canonicalJson } from '../../../src/core/canonical-json.js';
 import { serializeManifest } from '../../../src/core/registry/manifest.js';
@@ -14,6 +13,7 @@ import { parseRemoteUrl, pullVersions, pushVersions, type RetryPolicy } from '..
 import { MODULE_ARTIFACT, MODULE_CONFIG, MODULE_FILE, OCI_MANIFEST, TITLE_ANNOTATION } from '../../../src/core/remote/media-types.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../../support/oci-registry.js';
 import { makeModule, tempDir } from '../registry/helpers.js';
+import { rejection } from '../../support/rejection.js';
 
 const missing = registryMissing();
 if (missing) console.warn(`skipping registry-server tests: ${missing}`);
@@ -21,14 +21,6 @@ if (missing) console.warn(`skipping registry-server tests: ${missing}`);
 // Fast retries: a killed server is given up on quickly.
 const retry: RetryPolicy = { retries: 2, baseDelayMs: 5, maxDelayMs: 20 };
 
-async function rejection(promise: Promise<unknown>): Promise<PromptPMError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as PromptPMError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Every file under a folder (relative path → bytes), for comparing two registries' modules/. */
 function tree(dir: string): Map<string, string> {
