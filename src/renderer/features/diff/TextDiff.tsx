@@ -1,15 +1,15 @@
 // One file's two texts in @codemirror/merge: side by side (two editors that scroll together) or inline
 // (one editor with the old lines shown as deleted chunks). Read-only, changed words highlighted,
 // unchanged runs folded; n/p (or Alt+↓/↑) step through the changes. CodeMirror renders only what is in
-// view, so a 2 MB template stays responsive. The editors are mounted in a shadow root: there CodeMirror
-// adopts constructed style sheets instead of adding <style> elements, which the window's CSP (no inline
-// styles) blocks.
+// view, so a 2 MB template stays responsive. Mounted in a shadow root (components/code-editor-host.ts), as
+// the window's CSP requires.
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { MergeView, getChunks, goToNextChunk, goToPreviousChunk, unifiedMergeView } from '@codemirror/merge';
 import { useEffect, useRef } from 'react';
 import type { FileChangeView } from '../../../shared/ipc/diff-schemas';
 import { changesFromHunks } from './core-changes';
+import { baseEditorTheme, shadowMount } from '../../components/code-editor-host';
 import { diffTheme } from './editor-theme';
 
 export type DiffLayout = 'side-by-side' | 'inline';
@@ -52,6 +52,7 @@ function sideExtensions(label: string, onStep: Props['onStep']): Extension[] {
   return [
     stepReporter(onStep),
     lineNumbers(),
+    baseEditorTheme,
     diffTheme,
     EditorState.readOnly.of(true),
     EditorView.lineWrapping,
@@ -65,11 +66,8 @@ export function TextDiff({ before, after, hunks, layout, beforeLabel, afterLabel
 
   useEffect(() => {
     if (!host.current) return;
-    const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
-    const parent = document.createElement('div');
-    // One scroll container for both sides (CSSOM styles, which the CSP allows): they scroll together.
-    Object.assign(parent.style, { maxHeight: '70vh', overflow: 'auto' });
-    root.replaceChildren(parent);
+    // One scroll container for both sides: they scroll together.
+    const { root, parent } = shadowMount(host.current, { maxHeight: '70vh', overflow: 'auto' });
     const diffConfig = { override: (a: string, b: string) => changesFromHunks(hunks, a, b) };
     if (layout === 'side-by-side') {
       const view = new MergeView({

@@ -1,14 +1,8 @@
-// The diff editors' look in the app's tokens. The editors live in a shadow root (see TextDiff), where the
-// app's style sheets do not reach but CSS custom properties do: every colour here is a token of
-// styles/base.css, light or dark as the OS asks.
+// The diff editors' own look on top of the app's base editor theme (components/code-editor-host.ts): changed
+// lines and words, change gutters, folded runs, in the tokens of styles/base.css.
 import { EditorView } from '@codemirror/view';
 
 export const diffTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--bg)', color: 'var(--fg)', fontSize: '12.5px' },
-  '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
-  '.cm-scroller': { fontFamily: 'var(--mono)' },
-  '.cm-gutters': { backgroundColor: 'var(--bg-subtle)', color: 'var(--fg-muted)', borderRight: '1px solid var(--border-muted)' },
-  '.cm-cursor': { borderLeftColor: 'var(--fg)' },
   '&.cm-merge-a .cm-changedLine, .cm-deletedChunk': { backgroundColor: 'var(--diff-del-line)' },
   '&.cm-merge-b .cm-changedLine, .cm-inlineChangedLine': { backgroundColor: 'var(--diff-ins-line)' },
   '&.cm-merge-a .cm-changedText, .cm-deletedChunk .cm-deletedText': { background: 'var(--diff-del-word)', borderRadius: '2px' },

@@ -1,10 +1,11 @@
-// One draft file in a CodeMirror 6 editor, mounted in a shadow root as diff/TextDiff.tsx explains (the CSP
-// blocks the <style> elements CodeMirror would add to the document). The text it starts with is its own
+// One draft file in a CodeMirror 6 editor, mounted in a shadow root as components/code-editor-host.ts
+// explains (the CSP blocks the <style> elements CodeMirror would add to the document). The text it starts with is its own
 // from then on: the parent remounts it (a new key) to put other text in, e.g. after "Reload from disk".
 import { setDiagnostics, type Diagnostic as LintMark } from '@codemirror/lint';
 import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { shadowMount } from '../../components/code-editor-host';
 import type { DiagnosticView } from './problems';
 
 interface Props {
@@ -38,10 +39,7 @@ export function CodeEditor({ initial, extensions, onChange, problems }: Props) {
 
   useEffect(() => {
     if (!host.current) return;
-    const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
-    const parent = document.createElement('div');
-    Object.assign(parent.style, { height: '100%' });
-    root.replaceChildren(parent);
+    const { root, parent } = shadowMount(host.current, { height: '100%' });
     const editor = new EditorView({
       root,
       parent,

@@ -1,6 +1,6 @@
 // What the draft editors add to CodeMirror: history and the standard keys, find/replace, YAML highlighting
 // for the manifest, and for the template `{{placeholder}}` marks and completion from the declared inputs.
-// Colours come from the app's tokens (see diff/editor-theme.ts: the editors live in a shadow root).
+// Colours come from the app's tokens, on top of the base editor theme (components/code-editor-host.ts).
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
@@ -10,13 +10,10 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import type { Extension } from '@codemirror/state';
 import { Decoration, EditorView, MatchDecorator, ViewPlugin, drawSelection, highlightActiveLine, keymap, lineNumbers, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { baseEditorTheme } from '../../components/code-editor-host';
 
 export const editorTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--bg)', color: 'var(--fg)', fontSize: '12.5px', height: '100%' },
-  '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
-  '.cm-scroller': { fontFamily: 'var(--mono)' },
-  '.cm-gutters': { backgroundColor: 'var(--bg-subtle)', color: 'var(--fg-muted)', borderRight: '1px solid var(--border-muted)' },
-  '.cm-cursor': { borderLeftColor: 'var(--fg)' },
+  '&': { height: '100%' },
   '.cm-activeLine': { backgroundColor: 'var(--bg-subtle)' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--diff-ins-word)' },
   '.cm-placeholder-mark': { color: 'var(--accent)', fontWeight: '600', background: 'var(--bg-inset)', borderRadius: '2px' },
@@ -47,6 +44,7 @@ function common(label: string): Extension[] {
     search({ top: true }),
     lintGutter(),
     EditorView.lineWrapping,
+    baseEditorTheme,
     editorTheme,
     EditorView.contentAttributes.of({ 'aria-label': label }),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
