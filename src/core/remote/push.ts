@@ -78,17 +78,27 @@ async function pushOne(s: Session, blobs: Limiter, registry: string, ref: Versio
   if (existing !== null) return { ...row, status: 'conflict', remote_digest: existing };
   const digests = [...new Set([artifact.config.digest, ...artifact.files.map((f) => f.digest)])];
   const sent = new Set<string>();
-  const known = s.known.get(repository) ?? new Set<string>();
-  s.known.set(repository, known);
+  const ensured = s.known.get(repository) ?? new Map<string, Promise<void>>();
+  s.known.set(repository, ensured);
   await allOrStop(digests, signal, (digest, stop) =>
     blobs(async () => {
       stop.throwIfAborted();
-      if (known.has(digest) || (await s.client.hasBlob(repository, digest, stop))) return known.add(digest);
-      const bytes = blobBytes(dir, artifact, digest, ref);
-      await s.client.uploadBlob(repository, digest, bytes, stop);
-      known.add(digest);
-      sent.add(digest);
-      row.bytes_uploaded += bytes.length;
+      // Versions pushed side by side share files: one of them checks (and sends) a blob, the others wait for
+      // it, so the registry never gets two uploads of one blob at once.
+      let ready = ensured.get(digest);
+      if (ready === undefined) {
+        ready = (async () => {
+          if (await s.client.hasBlob(repository, digest, stop)) return;
+          const bytes = blobBytes(dir, artifact, digest, ref);
+          await s.client.uploadBlob(repository, digest, bytes, stop);
+          sent.add(digest);
+          row.bytes_uploaded += bytes.length;
+        })();
+        ensured.set(digest, ready);
+        // A failed attempt leaves the blob unknown: a later version checks it again.
+        ready.catch(() => ensured.delete(digest));
+      }
+      await ready;
     }),
   );
   // Blobs first: a registry refuses a manifest whose blobs it does not have.

@@ -22,8 +22,8 @@ export interface Session {
   location: RemoteLocation;
   client: OciClient;
   concurrency: number;
-  /** Per repository, the blobs known to be there (checked or sent by this session): not checked again. */
-  known: Map<string, Set<string>>;
+  /** Per repository, each blob this session checked or sent (or is checking or sending): never done twice. */
+  known: Map<string, Map<string, Promise<void>>>;
 }
 
 const anonymous: CredentialSource = async () => null;
