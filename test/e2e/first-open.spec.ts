@@ -22,24 +22,23 @@ interface Seen {
   readingRows: string[][];
 }
 
-/** Runs in the page before its scripts: records, on every DOM change, what the indexing state shows. */
-function recordIndexing(query: string): void {
-  const seen: Seen = { bars: [], explained: false, readingRows: [] };
-  (globalThis as unknown as { seenIndexing: Seen }).seenIndexing = seen;
-  const note = () => {
+/** Page init script (source text: the specs compile without the DOM library): on every DOM change, notes what the indexing state shows. */
+const RECORD_INDEXING = `{
+  const seen = { bars: [], explained: false, readingRows: [] };
+  globalThis.seenIndexing = seen;
+  new MutationObserver(() => {
     const bar = document.querySelector('[role="progressbar"][aria-label="Indexing the registry"]');
     if (bar) seen.bars.push({ max: bar.getAttribute('aria-valuemax'), now: bar.getAttribute('aria-valuenow') });
-    if (document.body.textContent?.includes('A registry opened for the first time is read once')) seen.explained = true;
-    const search = document.querySelector<HTMLInputElement>('input[aria-label="Search modules"]');
-    const rows = [...document.querySelectorAll('[role="listbox"][aria-label="Modules"] [role="option"]')].map((o) => o.textContent ?? '');
-    if (search?.value === query && rows.some((text) => text.includes('Reading…'))) seen.readingRows.push(rows);
-  };
-  new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-}
+    if (document.body?.textContent.includes('A registry opened for the first time is read once')) seen.explained = true;
+    const search = document.querySelector('input[aria-label="Search modules"]');
+    const rows = [...document.querySelectorAll('[role="listbox"][aria-label="Modules"] [role="option"]')].map((o) => o.textContent);
+    if (search?.value === ${JSON.stringify(LAST)} && rows.some((text) => text.includes('Reading…'))) seen.readingRows.push(rows);
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}`;
 
 const test = harnessTest.extend({
   page: async ({ page }, use) => {
-    await page.addInitScript(recordIndexing, LAST);
+    await page.addInitScript({ content: RECORD_INDEXING });
     await use(page);
   },
 });
