@@ -1,14 +1,17 @@
-// loadModule: find the manifest, parse it with positions, and run every rule of §2 in one pass.
+// loadModule: find the manifest, parse it, and run every rule of §2 in one pass.
 // Bad input of any kind becomes diagnostics; nothing here throws for user input.
+// A YAML manifest in the plain subset (plain-yaml.ts) is first read without positions, which spares loading
+// the full YAML parser; only if a rule then has something to say is it read again, with positions, and the
+// rules rerun, so every diagnostic still points at its line and column.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Checker, isMapping } from './checker.js';
 import { Diagnostics } from './diagnostics.js';
 import { scanModuleFolder, type ModuleFile } from './folder-contents.js';
+import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js';
 import { readTextFile } from './safe-read.js';
 import type { ParseOutcome } from './source.js';
 import { parseTomlManifest } from './source-toml.js';
-import { parseYamlManifest } from './source-yaml.js';
 import type { LoadedModule, ModuleManifest } from './types.js';
 import { checkDependencies, checkInterface, checkModule, checkPrompt, ROOT_FIELDS } from './validate-sections.js';
 import { checkPlaceholders, readTemplate } from './validate-template.js';
@@ -25,6 +28,10 @@ interface Work {
   claimed: LoadedModule['claimed'];
   diagnostics: Diagnostics;
   files?: ModuleFile[];
+  /** Whether the manifest must be read with positions (see the top of this file). */
+  positions: boolean;
+  /** Whether it was read without them. */
+  readPlain: boolean;
 }
 
 export interface LoadOptions {
@@ -35,10 +42,25 @@ export interface LoadOptions {
   contents?: { registry?: string };
 }
 
+const newWork = (dir: string, positions: boolean): Work => ({
+  dir: path.resolve(dir),
+  source: null,
+  template: null,
+  manifest: null,
+  claimed: { name: null, version: null },
+  diagnostics: new Diagnostics(),
+  positions,
+  readPlain: false,
+});
+
 export async function loadModule(dir: string, opts: LoadOptions = {}): Promise<LoadedModule> {
-  const work: Work = { dir: path.resolve(dir), source: null, template: null, manifest: null, claimed: { name: null, version: null }, diagnostics: new Diagnostics() };
+  let work = newWork(dir, false);
   try {
     await loadInto(work);
+    if (work.readPlain && (work.diagnostics.errors.length > 0 || work.diagnostics.warnings.length > 0)) {
+      work = newWork(dir, true);
+      await loadInto(work);
+    }
     if (opts.contents && work.source !== null) checkContents(work, opts.contents.registry);
   } catch (err) {
     // Reaching this is a bug in a rule; report it as a diagnostic rather than crash the caller.
@@ -96,7 +118,13 @@ async function readManifest(work: Work, file: string): Promise<ParseOutcome | nu
   const read = await readTextFile(file);
   const name = path.basename(file);
   const at = { file, line: null, column: null };
-  if (read.ok) return file.endsWith('.toml') ? parseTomlManifest(read.text, file) : parseYamlManifest(read.text, file);
+  if (read.ok) {
+    if (file.endsWith('.toml')) return parseTomlManifest(read.text, file);
+    const plain = work.positions ? NOT_PLAIN : readPlainYaml(read.text);
+    work.readPlain = plain !== NOT_PLAIN;
+    if (work.readPlain) return { ok: true, doc: { value: plain, locate: () => null }, findings: { errors: [], warnings: [] } };
+    return (await import('./source-yaml.js')).parseYamlManifest(read.text, file);
+  }
   const p = read.problem;
   const d = work.diagnostics;
   if (p.kind === 'not-utf8') {
