@@ -79,6 +79,8 @@ export interface RefreshOptions {
   onProgress?: ProgressListener;
   /** Module folders the caller has just read as a rescan would (verify, on a registry without an index): not read again. */
   scanned?: ReadonlyMap<string, ModuleScan>;
+  /** Check only these module folders (and the list of them): the others stay as stored, to be checked by their next reader. */
+  only?: ReadonlySet<string>;
 }
 
 /** Rescans module folders on the caller's pool, or on one of its own that is closed afterwards. */
@@ -123,6 +125,7 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
   const base = modulesDir(registry) + sep;
   let checked = 0;
   for (const [name, stored] of idx.names) {
+    if (opts.only !== undefined && !opts.only.has(name)) continue;
     // Let the event loop breathe now and then: verify feeds its worker threads meanwhile.
     if ((++checked & 1023) === 0) await yieldNow();
     // A folder without a trusted mtime (every one, on a first build) is rescanned whatever it holds now:
@@ -196,6 +199,17 @@ async function writeBestEffort(registry: string, idx: IndexFile): Promise<void> 
 export async function freshen(registry: string, idx: IndexFile, opts: RefreshOptions = {}): Promise<IndexFile> {
   if (await refresh(registry, idx, opts)) await writeBestEffort(registry, idx);
   return idx;
+}
+
+/**
+ * Brings up to date only the module folders named (and the list of module folders), writing the index back
+ * when that changed it; returns whether it did. For the resolver: it reads a few hundred modules of a
+ * registry that may hold tens of thousands, and need not stat the others.
+ */
+export async function freshenModules(registry: string, idx: IndexFile, names: ReadonlySet<string>): Promise<boolean> {
+  const changed = await refresh(registry, idx, { only: names });
+  if (changed) await writeBestEffort(registry, idx);
+  return changed;
 }
 
 /**

@@ -5,10 +5,11 @@ import { entryAt, type IndexFile } from '../registry/index-format.js';
 import type { StoredVersion } from '../registry/index-entry.js';
 import type { VersionSource } from './types.js';
 
-/** `idx` with its per-version section loaded (a non-lazy read). */
-export function indexSource(idx: IndexFile): VersionSource {
+/** `idx` with its per-version section loaded (a non-lazy read); every module name asked about is added to `asked`. */
+export function indexSource(idx: IndexFile, asked = new Set<string>()): VersionSource {
   const entries = new Map<string, StoredVersion | undefined>();
   const entry = (name: string, version: string): StoredVersion | undefined => {
+    asked.add(name);
     const key = `${name}@${version}`;
     if (entries.has(key)) return entries.get(key);
     const stored = idx.names.get(name);
@@ -18,7 +19,10 @@ export function indexSource(idx: IndexFile): VersionSource {
     return found;
   };
   return {
-    versions: (name) => idx.names.get(name)?.versions ?? [],
+    versions: (name) => {
+      asked.add(name);
+      return idx.names.get(name)?.versions ?? [];
+    },
     dependencies: (name, version) => entry(name, version)?.dependencies ?? [],
     invalid: (name, version) => entry(name, version)?.invalid ?? null,
   };

@@ -2,10 +2,10 @@
 // integrity, and return the tree, the §5 install order and the lock.
 import type { LongWorkOptions } from '../progress.js';
 import { resolveRegistryLocation } from '../registry/index.js';
-import { loadFreshIndex } from '../registry/index-cache.js';
+import { freshen, freshenModules, loadIndexFile, type IndexFile } from '../registry/index-cache.js';
 import { versionPath } from '../registry/paths.js';
 import { cancelledError, integrityError } from './errors.js';
-import { installOrder, resolutionTree } from './graph.js';
+import { installOrder, resolutionTree, type ResolvedGraph } from './graph.js';
 import { buildLock } from './lockfile.js';
 import { indexSource } from './registry-source.js';
 import { solveDependencies } from './solve.js';
@@ -18,10 +18,37 @@ export async function resolveDependencies(registry: string, root: RootModule, op
   return resolveInRegistry(registryPath, root, registryPath, opts);
 }
 
+// Rounds of solving against folders that changed meanwhile before the last answer is taken as it is.
+const MAX_ROUNDS = 3;
+
+/**
+ * Solves against the index as stored, then checks that the module folders the solver read are unchanged on
+ * disk; where one changed, it is rescanned and the solve runs again. The answer depends only on what the
+ * solver read, so it is the answer a fully refreshed index gives, without a stat of every module folder of
+ * the registry. An index not built yet is built whole.
+ */
+async function solveFresh(registryPath: string, root: RootModule, opts: Parameters<typeof solveDependencies>[2]): Promise<ResolvedGraph> {
+  const idx: IndexFile = loadIndexFile(registryPath);
+  if (idx.columns === null) await freshen(registryPath, idx);
+  for (let round = 1; ; round++) {
+    const asked = new Set<string>();
+    let graph: ResolvedGraph | undefined;
+    let failure: unknown;
+    try {
+      graph = await solveDependencies(indexSource(idx, asked), root, opts);
+    } catch (err) {
+      failure = err;
+    }
+    const settled = round === MAX_ROUNDS || !(await freshenModules(registryPath, idx, asked));
+    if (settled && graph) return graph;
+    if (settled) throw failure;
+  }
+}
+
 /** The whole resolution against an absolute registry path; errors carry `errorPath`. */
 export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions): Promise<Resolution> {
   const versionDir = (name: string, version: string): string => versionPath(registryPath, name, version);
-  const graph = await solveDependencies(indexSource(await loadFreshIndex(registryPath)), root, { ...opts, errorPath, versionDir });
+  const graph = await solveFresh(registryPath, root, { ...opts, errorPath, versionDir });
   const order = installOrder(graph);
   const resolved = new Map(order.map((name) => [name, graph.versions.get(name)!]));
   let checks;

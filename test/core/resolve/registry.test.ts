@@ -1,6 +1,6 @@
 // resolveDependencies against a real registry (as the app's main process calls it): the tree, the
 // install paths, progress, and refusal of tampered versions.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
@@ -79,5 +79,41 @@ describe('resolveDependencies', () => {
   it('refuses a resolved version without its immutability manifest', async () => {
     rmSync(join(registry, 'modules/b/1.0.0/.promptpm_immutable.json'));
     await expect(resolveDependencies(registry, root)).rejects.toMatchObject({ reason: 'UNREADABLE' });
+  });
+});
+
+describe('resolveDependencies with an index older than the folders it describes', () => {
+  // Folder times an hour old, so the index built from them trusts them (recent ones are always rescanned).
+  function ageFolders(): void {
+    const past = new Date(Date.now() - 3600_000);
+    const modules = join(registry, 'modules');
+    for (const name of readdirSync(modules)) utimesSync(join(modules, name), past, past);
+    utimesSync(modules, past, past);
+  }
+
+  /** A version folder as another tool publishing into the registry leaves it: the index knows nothing of it. */
+  async function addBehindTheIndex(name: string, version: string, deps: Record<string, string> = {}): Promise<void> {
+    const elsewhere = join(sources, '..', 'elsewhere');
+    await publishModule(elsewhere, writeTree(join(sources, `${name}-${version}-elsewhere`), moduleFiles({ name, version, deps })));
+    cpSync(join(elsewhere, 'modules', name, version), join(registry, 'modules', name, version), { recursive: true });
+  }
+
+  const chosen = async (): Promise<string[]> => (await resolveDependencies(registry, root)).installed.map((i) => `${i.name}@${i.version}`);
+
+  it('sees a version added to a module it reads, and a module added to the registry', async () => {
+    ageFolders();
+    expect(await chosen()).toEqual(['d@1.1.0', 'b@1.0.0', 'c@1.0.0']);
+    await addBehindTheIndex('d', '1.1.5');
+    expect(await chosen()).toEqual(['d@1.1.5', 'b@1.0.0', 'c@1.0.0']);
+    await addBehindTheIndex('e', '1.0.0');
+    await addBehindTheIndex('b', '1.1.0', { d: '^1.0.0', e: '^1.0.0' });
+    expect(await chosen()).toEqual(['d@1.1.5', 'e@1.0.0', 'b@1.1.0', 'c@1.0.0']);
+  });
+
+  it('does not answer from a module folder removed by hand', async () => {
+    ageFolders();
+    await chosen();
+    rmSync(join(registry, 'modules', 'c'), { recursive: true });
+    await expect(resolveDependencies(registry, root)).rejects.toMatchObject({ code: 'DEPENDENCY_ERROR', reason: 'NOT_FOUND' });
   });
 });
