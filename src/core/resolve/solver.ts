@@ -6,7 +6,7 @@ import type { LongWorkOptions } from '../progress.js';
 import { incompatibility, type Incompatibility, type Term } from './incompatibility.js';
 import { PartialSolution } from './partial-solution.js';
 import type { Dependency, InvalidVersion, RootModule, VersionSource } from './types.js';
-import { RangeCache, Universe } from './universe.js';
+import { SemverCache, Universe } from './universe.js';
 
 /** Thrown when no solution exists; `incompatibility` is the root of the derivation that proves it. */
 export class SolveFailure extends Error {
@@ -42,7 +42,7 @@ const BATCH = 128;
 
 export class Solver {
   private readonly universes = new Map<string, Universe>();
-  private readonly ranges = new RangeCache();
+  private readonly semver = new SemverCache();
   private readonly incompatibilities = new Map<string, Incompatibility[]>();
   private readonly groups = new Map<string, DependencyGroups>();
   private readonly solution = new PartialSolution((name) => this.universe(name));
@@ -55,7 +55,7 @@ export class Solver {
   universe(name: string): Universe {
     let u = this.universes.get(name);
     if (!u) {
-      u = new Universe(name === this.root.name ? [this.root.version] : this.source.versions(name), this.ranges);
+      u = new Universe(name === this.root.name ? [this.root.version] : this.source.versions(name), this.semver);
       this.universes.set(name, u);
     }
     return u;

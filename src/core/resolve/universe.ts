@@ -3,11 +3,26 @@
 // union and complement are exact bit operations and never need interval arithmetic.
 import semver from 'semver';
 
-/** Parsed ranges shared by the universes of one resolution; null for a range that does not parse. */
-export class RangeCache {
+/**
+ * Parsed ranges and versions shared by the universes of one resolution (null for text that does not parse):
+ * most modules of a registry share their version numbers, so each is parsed once.
+ */
+export class SemverCache {
   private readonly ranges = new Map<string, semver.Range | null>();
+  private readonly versions = new Map<string, semver.SemVer | null>();
 
-  get(text: string): semver.Range | null {
+  /** The version exactly as written (a loose or coerced reading is not one). */
+  version(text: string): semver.SemVer | null {
+    let v = this.versions.get(text);
+    if (v === undefined) {
+      const p = semver.parse(text);
+      v = p && p.version === text ? p : null;
+      this.versions.set(text, v);
+    }
+    return v;
+  }
+
+  range(text: string): semver.Range | null {
     let r = this.ranges.get(text);
     if (r === undefined) {
       try {
@@ -34,12 +49,12 @@ export class Universe {
 
   constructor(
     versions: Iterable<string>,
-    private readonly rangeCache: RangeCache,
+    private readonly cache: SemverCache,
   ) {
     const valid: semver.SemVer[] = [];
     for (const v of new Set(versions)) {
-      const p = semver.parse(v);
-      if (p && p.version === v) valid.push(p);
+      const p = cache.version(v);
+      if (p) valid.push(p);
     }
     this.parsed = valid.sort((a, b) => semver.compareBuild(b, a));
     this.versions = this.parsed.map((p) => p.version);
@@ -60,7 +75,7 @@ export class Universe {
     let mask = this.rangeMasks.get(range);
     if (mask === undefined) {
       mask = 0n;
-      const parsed = this.rangeCache.get(range);
+      const parsed = this.cache.range(range);
       if (parsed) this.parsed.forEach((v, i) => (parsed.test(v) ? (mask! |= this.bit(i)) : 0));
       this.rangeMasks.set(range, mask);
     }
