@@ -1,10 +1,11 @@
 // Runs one command action and prints exactly one envelope for it, whatever happens: a core error keeps
 // its category and exit code, anything unexpected becomes INTERNAL_ERROR (exit 5) without a stack trace.
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { EXIT_CODES, toPromptPMError } from '../core/errors.js';
 import type { LongWorkOptions } from '../core/progress.js';
 import { failureEnvelope, successEnvelope, type Data, type Envelope } from './output/envelope.js';
-import { renderEnvelope, type OutputMode } from './output/render.js';
+import { renderChunks, type OutputMode } from './output/render.js';
 import { outputModeOf, readGlobalOptions, type GlobalOptions } from './options.js';
 import { ProgressLine } from './progress.js';
 import { givenRegistry, selectRegistry } from './registry-location.js';
@@ -31,8 +32,11 @@ let emitting: Promise<void> | null = null;
 export function emit(envelope: Envelope, mode: OutputMode): Promise<void> {
   emitting ??= (async () => {
     process.exitCode = envelope.ok ? 0 : EXIT_CODES[envelope.error.code];
-    const text = await renderEnvelope(envelope, mode);
-    if (text !== null) process.stdout.write(text);
+    const chunks = await renderChunks(envelope, mode);
+    if (chunks === null) return;
+    // Chunk by chunk, each made when the one before is written (at once on Linux pipes and files; else
+    // after 'drain'): a large result is never all in memory as text.
+    for (const chunk of chunks) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   })();
   return emitting;
 }

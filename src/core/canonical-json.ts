@@ -70,3 +70,56 @@ export function sortKeys(value: unknown): unknown {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value)) ?? 'null';
 }
+
+/** Whether `value` is written piece by piece: an array, or a plain object without a toJSON of its own for JSON.stringify to call. */
+const walked = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && (Array.isArray(value) || (isPlain(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'));
+
+/**
+ * The JSON of a walked value (keys already sorted) in pieces: each key with its value's pieces, each array
+ * item whole. Anything else is one JSON.stringify, exactly as within the whole text (except that a toJSON
+ * is not told its key).
+ */
+function* pieces(value: object): Generator<string> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      // Inside an array, what JSON.stringify cannot write (undefined, a function) is null.
+      yield `${i === 0 ? '[' : ','}${JSON.stringify(value[i]) ?? 'null'}`;
+    }
+    yield value.length === 0 ? '[]' : ']';
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item: unknown = (value as Record<string, unknown>)[key];
+    const text = walked(item) ? null : JSON.stringify(item);
+    // Inside an object, what JSON.stringify cannot write is left out with its key.
+    if (text === undefined) continue;
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (text === null) yield* pieces(item as object);
+    else yield text;
+  }
+  yield first ? '{}' : '}';
+}
+
+/**
+ * `canonicalJson(value)` in chunks of `size` characters or somewhat more (an array item is never split): a
+ * result of tens of thousands of rows is written out without ever being one string.
+ */
+export function* canonicalJsonChunks(value: unknown, size = 64 * 1024): Generator<string> {
+  const sorted = sortKeys(value);
+  if (!walked(sorted)) {
+    yield JSON.stringify(sorted) ?? 'null';
+    return;
+  }
+  let chunk = '';
+  for (const piece of pieces(sorted)) {
+    chunk += piece;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}

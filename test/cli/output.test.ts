@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PromptPMError, validationFailure, type Diagnostic } from '../../src/core/errors.js';
 import { canonicalJson } from '../../src/core/canonical-json.js';
 import { failureEnvelope, successEnvelope } from '../../src/cli/output/envelope.js';
-import { renderEnvelope, type OutputMode } from '../../src/cli/output/render.js';
+import { renderChunks, renderEnvelope, type OutputMode } from '../../src/cli/output/render.js';
 
 const LINE: OutputMode = { json: false, pretty: false, quiet: false, colour: false };
 const JSON_MODE: OutputMode = { ...LINE, json: true };
@@ -66,6 +66,20 @@ describe('renderEnvelope', () => {
       'ERROR code="TEST_FAILURE" path="/m" message="1 test(s) failed." hint="h" failures=[{"actual":"y","assertion_index":0,"assertion_type":"contains","expected":"x","message":"m","test_name":"t"}]\n',
     );
     expect(await renderEnvelope(failureEnvelope('publish', error), LINE)).not.toContain('failures=');
+  });
+
+  it('prints a large result in chunks, with --json and by default, never as one text', async () => {
+    const modules = Array.from({ length: 5000 }, (_, i) => ({ name: `module-${i}`, source: `/r/modules/module-${i}/1.0.0`, version: '1.0.0' }));
+    const big = successEnvelope('list', { registry_path: '/r', count: modules.length, modules });
+    for (const [mode, text] of [
+      [JSON_MODE, `${canonicalJson(big)}\n`],
+      [LINE, `OK data=${canonicalJson(big.data)}\n`],
+    ] as const) {
+      const chunks = [...((await renderChunks(big, mode)) ?? [])];
+      expect(chunks.join('')).toBe(text);
+      expect(chunks.length).toBeGreaterThan(3);
+      expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(text.length / 3);
+    }
   });
 
   it('prints nothing on success with --quiet in every mode, and still prints failures', async () => {

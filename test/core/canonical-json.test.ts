@@ -2,7 +2,7 @@
 // plain definition: copy every object with Object.keys(...).sort(), drop undefined fields, stringify.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sortKeys } from '../../src/core/canonical-json.js';
+import { canonicalJson, canonicalJsonChunks, presorted, sortKeys } from '../../src/core/canonical-json.js';
 
 function reference(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
@@ -58,5 +58,37 @@ describe('canonicalJson and sortKeys', () => {
     const before = JSON.stringify(data);
     expect(canonicalJson(data)).toBe('{"a":1,"z":{"a":[{"c":2,"d":1}],"b":1}}');
     expect(JSON.stringify(data)).toBe(before);
+  });
+});
+
+describe('canonicalJsonChunks', () => {
+  const joined = (v: unknown, size: number): string => [...canonicalJsonChunks(v, size)].join('');
+
+  it('gives, joined, the bytes of canonicalJson, whatever the chunk size', () => {
+    fc.assert(fc.property(value, fc.integer({ min: 1, max: 64 }), (v, size) => joined(v, size) === canonicalJson(v)), { numRuns: 2000 });
+  });
+
+  it('matches where JSON.stringify leaves things out or writes null, and on toJSON', () => {
+    const holes: unknown[] = [1];
+    holes[3] = undefined;
+    const values: unknown[] = [
+      undefined,
+      () => 1,
+      [undefined, () => 1, Symbol('s')],
+      { a: undefined, b: () => 1, c: Symbol('s'), d: holes },
+      { a: { toJSON: () => 'x' }, b: [{ toJSON: () => undefined }], c: { toJSON: () => undefined }, d: new Date(0) },
+      JSON.parse('{"b":{"__proto__":{"x":1},"a":2},"a":[1,{"d":4,"c":3}]}'),
+      Object.assign(Object.create(null) as Record<string, unknown>, { b: [], a: {} }),
+    ];
+    for (const v of values) expect(joined(v, 4)).toBe(canonicalJson(v));
+  });
+
+  it('writes a long list in chunks of about the size asked, never splitting an item', () => {
+    const rows = presorted(Array.from({ length: 3000 }, (_, i) => ({ name: `module-${i}`, version: '1.0.0' })));
+    const chunks = [...canonicalJsonChunks({ data: { modules: rows }, ok: true }, 4096)];
+    const longestRow = Math.max(...rows.map((r) => JSON.stringify(r).length + 1));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(4096 + longestRow);
+    expect(chunks.join('')).toBe(canonicalJson({ data: { modules: rows }, ok: true }));
   });
 });

@@ -1,5 +1,5 @@
 // Picks the output mode and turns an envelope into the exact text printed on stdout.
-import { canonicalJson } from '../../core/canonical-json.js';
+import { canonicalJsonChunks } from '../../core/canonical-json.js';
 import type { Envelope } from './envelope.js';
 
 export interface OutputMode {
@@ -10,14 +10,27 @@ export interface OutputMode {
   colour: boolean;
 }
 
+function* jsonLine(envelope: Envelope): Generator<string> {
+  yield* canonicalJsonChunks(envelope);
+  yield '\n';
+}
+
 /**
- * The text to print (ending in a newline), or null when --quiet silences a success. The line and pretty
- * renderers are loaded when used: a `--json` run (scripts, the benchmarks) never loads them.
+ * The text to print in chunks (the last one ending in a newline), or null when --quiet silences a success.
+ * JSON, and the default line of a success that prints its data, come in chunks of about 64 KB, so a large
+ * result (the list or verify report of a big registry) is never one string. The line and pretty renderers
+ * are loaded when used: a `--json` run (scripts, the benchmarks) never loads them.
  */
-export async function renderEnvelope(envelope: Envelope, mode: OutputMode): Promise<string | null> {
+export async function renderChunks(envelope: Envelope, mode: OutputMode): Promise<Iterable<string> | null> {
   if (mode.quiet && envelope.ok) return null;
   // With --json and --pretty together, JSON wins (§6).
-  if (mode.json) return `${canonicalJson(envelope)}\n`;
-  if (mode.pretty) return `${(await import('./pretty/index.js')).renderPretty(envelope, mode.colour)}\n`;
-  return `${(await import('./line.js')).renderLine(envelope)}\n`;
+  if (mode.json) return jsonLine(envelope);
+  if (mode.pretty) return [`${(await import('./pretty/index.js')).renderPretty(envelope, mode.colour)}\n`];
+  return (await import('./line.js')).lineChunks(envelope);
+}
+
+/** The whole text to print (ending in a newline), or null when --quiet silences a success. */
+export async function renderEnvelope(envelope: Envelope, mode: OutputMode): Promise<string | null> {
+  const chunks = await renderChunks(envelope, mode);
+  return chunks === null ? null : [...chunks].join('');
 }
