@@ -35,6 +35,16 @@ export function inode(path: string): string {
 // Reading entries needs the manifest parsers; a refresh that finds nothing new never loads them.
 let entries: typeof IndexEntry | undefined;
 
+/**
+ * The entry with a description of its own. Read from the manifest's text, it may be a slice of that text,
+ * which keeps the whole text alive as long as the index holds the entry: about 1 KB per version when the
+ * build runs on the main thread (results from worker threads arrive as copies).
+ */
+export function ownDescription(entry: StoredVersion): StoredVersion {
+  entry.description = structuredClone(entry.description);
+  return entry;
+}
+
 /** The folder's mtime (ms), or null when it is not a folder. */
 export function folderMtime(path: string): number | null {
   try {
@@ -56,7 +66,7 @@ export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   const out: ModuleScan['versions'] = [];
   for (const v of versions) {
     const ino = inode(base + v);
-    out.push([v, ino, known.get(v) === ino ? null : await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino)]);
+    out.push([v, ino, known.get(v) === ino ? null : ownDescription(await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino))]);
   }
   return { mtimeMs, versions: out, stray };
 }

@@ -4,7 +4,7 @@
 // each version's index entry from the promptpm.yaml bytes it hashed, so the index needs no second pass.
 import { sep } from 'node:path';
 import type * as IndexEntry from './index-entry.js';
-import { folderMtime, inode, type ModuleScan } from './index-scan.js';
+import { folderMtime, inode, ownDescription, type ModuleScan } from './index-scan.js';
 import { moduleDir } from './paths.js';
 import { scanVersionsSync } from './scan.js';
 import { verifyVersionDir, type KeptFile } from './verify-one.js';
@@ -59,7 +59,7 @@ export async function verifyModule(job: ModuleJob): Promise<ModuleVerification> 
     const r = verifyVersionDir({ dir: vdir, name: job.name, version }, false, keep);
     results.push(r.status === 'ok' ? null : r);
     const entry = await (entries ??= await import('./index-entry.js')).entryFromYaml(vdir, ino, keep.bytes);
-    scanned.push([version, ino, { ...entry, verification: r.status }]);
+    scanned.push([version, ino, ownDescription({ ...entry, verification: r.status })]);
   }
   const scan = job.index === true ? { mtimeMs, versions: scanned, stray: listing.stray } : undefined;
   return { versions: listing.versions, stray: listing.stray, results, ...(scan && { scan }) };
