@@ -1,10 +1,10 @@
-// The index cache on disk (.promptpm/index.json), format 4: two lines, each a compact JSON object of
+// The index cache on disk (.promptpm/index.json), format 5: three lines, each a compact JSON object of
 // columns with one entry per version in name-then-semver order, repeated lists (tags, types, dependency
 // lists) and manifest file names stored once. The first line holds what a warm `list` prints (plus each
-// package's latest description); the second the rest (inodes, all descriptions, dependencies, why a version
-// does not validate), parsed
-// only when asked for: a warm list of a large registry never parses it. Entries stay in the parsed
-// columns until something asks for them, so listing builds no per-version objects besides its rows.
+// package's latest description); the second what the resolver needs besides versions (dependencies, why a
+// version does not validate); the third the rest (inodes, all descriptions). Later lines are parsed only when
+// asked for: a warm list of a large registry parses the first alone, the resolver the first two. Entries stay
+// in the parsed columns until something asks for them, so listing builds no per-version objects besides its rows.
 // Any other format, or a file that does not check out, is rebuilt from modules/.
 import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 import type { StoredVersion } from './index-entry.js';
@@ -12,7 +12,8 @@ import { latestIndex } from './latest.js';
 import type { IndexEntry, InvalidVersion, Verification } from './types.js';
 
 // 4: versions that do not validate are recorded as such (with their first error), not as having no dependencies.
-export const FORMAT = 4;
+// 5: the resolver's columns on a line of their own.
+export const FORMAT = 5;
 
 export interface StoredName {
   /** The folder's mtime (ms) when it was last scanned, or null to rescan it on the next read. */
@@ -36,9 +37,11 @@ export interface IndexFile {
   /** Module folders in code-point order. */
   names: Map<string, StoredName>;
   columns: Columns | null;
-  /** The second line's columns once parsed (see `loadDetail`). */
+  /** The second and third lines' columns once parsed (see `loadDetail`). */
   detail: Detail | null;
-  /** The second line's text until it is parsed. */
+  /** The second line's columns, parsed alone for the resolver (see `loadResolution`) before `detail` is. */
+  resolution: Resolution | null;
+  /** The second and third lines' text until they are parsed. */
   detailText: string | null;
 }
 
@@ -64,9 +67,8 @@ interface Columns {
   states: string;
 }
 
-interface Detail {
-  inos: string[];
-  descriptions: string[];
+/** The second line: what resolving reads besides the versions. */
+interface Resolution {
   dependencies: number[];
   /** Interned dependency lists, each stored flat as name, range, name, range… */
   depLists: string[][];
@@ -76,12 +78,20 @@ interface Detail {
   problems: Problem[];
 }
 
+/** The third line. */
+interface Storage {
+  inos: string[];
+  descriptions: string[];
+}
+
+type Detail = Resolution & Storage;
+
 type Problem = [message: string, file: string | null, line: number | null, column: number | null];
 
 const STATE_LETTER: Record<Verification, string> = { ok: 'o', tampered: 't', unreadable: 'r', unverified: 'u' };
 const LETTER_STATE: Record<string, Verification> = { o: 'ok', t: 'tampered', r: 'unreadable', u: 'unverified' };
 
-export const emptyIndex = (): IndexFile => ({ modulesMtime: null, stray: [], names: new Map(), columns: null, detail: null, detailText: null });
+export const emptyIndex = (): IndexFile => ({ modulesMtime: null, stray: [], names: new Map(), columns: null, detail: null, resolution: null, detailText: null });
 
 export const newName = (mtime: number | null, versions: string[], entries: StoredVersion[], stray: string[]): StoredName => ({
   mtime,
@@ -92,39 +102,66 @@ export const newName = (mtime: number | null, versions: string[], entries: Store
   row: 0,
 });
 
-function fromColumns(c: Columns, d: Detail, k: number): StoredVersion {
-  const s = c.sources[k]!;
-  const flat = d.depLists[d.dependencies[k]!]!;
+function dependenciesIn(r: Resolution, k: number): StoredVersion['dependencies'] {
+  const flat = r.depLists[r.dependencies[k]!]!;
   const dependencies: StoredVersion['dependencies'] = [];
   for (let i = 0; i < flat.length; i += 2) dependencies.push({ name: flat[i]!, range: flat[i + 1]! });
-  const p = d.invalid[k]!;
-  const problem = p < 0 ? null : d.problems[p]!;
+  return dependencies;
+}
+
+function invalidIn(r: Resolution, k: number): InvalidVersion | null {
+  const p = r.invalid[k]!;
+  const problem = p < 0 ? null : r.problems[p]!;
+  return problem && { message: problem[0], file: problem[1], line: problem[2], column: problem[3] };
+}
+
+function fromColumns(c: Columns, d: Detail, k: number): StoredVersion {
+  const s = c.sources[k]!;
   return {
     ino: d.inos[k]!,
     source: s < 0 ? null : c.strings[s]!,
     description: d.descriptions[k]!,
     tags: c.lists[c.tags[k]!]!,
-    dependencies,
+    dependencies: dependenciesIn(d, k),
     verification: LETTER_STATE[c.states[k]!]!,
     inputTypes: c.lists[c.inputTypes[k]!]!,
     outputTypes: c.lists[c.outputTypes[k]!]!,
-    invalid: problem && { message: problem[0], file: problem[1], line: problem[2], column: problem[3] },
+    invalid: invalidIn(d, k),
   };
 }
 
+/** Empties a lazily read index whose later lines turned out damaged, so that it is rebuilt from modules/. */
+function rebuildFromScratch(idx: IndexFile): false {
+  Object.assign(idx, emptyIndex());
+  return false;
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text : text.slice(0, nl);
+}
+
 /**
- * Parses the second line if that is still to do; false when it does not check out, in which case `idx`
- * is emptied so that it is rebuilt from modules/.
+ * Parses the second line alone if nothing later is parsed yet (for the resolver); false when it does not check
+ * out, in which case `idx` is emptied so that it is rebuilt from modules/.
+ */
+export function loadResolution(idx: IndexFile): boolean {
+  if (idx.detailText === null || idx.resolution !== null) return true;
+  const resolution = parseResolution(firstLine(idx.detailText), idx.columns!);
+  if (resolution === null) return rebuildFromScratch(idx);
+  idx.resolution = resolution;
+  return true;
+}
+
+/**
+ * Parses the second and third lines if that is still to do; false when they do not check out, in which case
+ * `idx` is emptied so that it is rebuilt from modules/.
  */
 export function loadDetail(idx: IndexFile): boolean {
   if (idx.detailText === null) return true;
-  const detail = parseDetail(idx.detailText, idx.columns!);
-  idx.detailText = null;
-  if (detail === null) {
-    Object.assign(idx, emptyIndex());
-    return false;
-  }
-  idx.detail = detail;
+  const detail = parseDetail(idx.detailText, idx.columns!, idx.resolution);
+  if (detail === null) return rebuildFromScratch(idx);
+  Object.assign(idx, { detail, resolution: null, detailText: null });
   return true;
 }
 
@@ -144,6 +181,17 @@ export function summaryAt(idx: IndexFile, stored: StoredName, latest: number): P
   const c = idx.columns!;
   const k = stored.first + latest;
   return { description: c.latestDescriptions[stored.row]!, tags: c.lists[c.tags[k]!]!, inputTypes: c.lists[c.inputTypes[k]!]!, outputTypes: c.lists[c.outputTypes[k]!]! };
+}
+
+/** A version's dependencies; needs `loadResolution` (or `loadDetail`). */
+export function dependenciesAt(idx: IndexFile, stored: StoredName, i: number): StoredVersion['dependencies'] {
+  return stored.entries?.[i]?.dependencies ?? dependenciesIn((idx.detail ?? idx.resolution)!, stored.first + i);
+}
+
+/** Why a version does not validate, or null; needs `loadResolution` (or `loadDetail`). */
+export function invalidAt(idx: IndexFile, stored: StoredName, i: number): InvalidVersion | null {
+  const entry = stored.entries?.[i];
+  return entry ? entry.invalid : invalidIn((idx.detail ?? idx.resolution)!, stored.first + i);
 }
 
 export function stateAt(idx: IndexFile, stored: StoredName, i: number): Verification {
@@ -194,7 +242,8 @@ export function encodeIndex(idx: IndexFile): string {
     states: '',
   };
   const problems = new Interner<Problem>();
-  const d: Detail = { inos: [], descriptions: [], dependencies: [], depLists: depLists.items, invalid: [], problems: problems.items };
+  const r: Resolution = { dependencies: [], depLists: depLists.items, invalid: [], problems: problems.items };
+  const storage: Storage = { inos: [], descriptions: [] };
   const problemId = (v: InvalidVersion | null): number => {
     if (v === null) return -1;
     const row: Problem = [v.message, v.file, v.line, v.column];
@@ -215,18 +264,18 @@ export function encodeIndex(idx: IndexFile): string {
       c.tags.push(list(lists, e.tags));
       c.inputTypes.push(list(lists, e.inputTypes));
       c.outputTypes.push(list(lists, e.outputTypes));
-      d.inos.push(e.ino);
-      d.descriptions.push(e.description);
-      d.dependencies.push(list(depLists, e.dependencies.flatMap((dep) => [dep.name, dep.range]), e.dependencies));
-      d.invalid.push(problemId(e.invalid));
+      storage.inos.push(e.ino);
+      storage.descriptions.push(e.description);
+      r.dependencies.push(list(depLists, e.dependencies.flatMap((dep) => [dep.name, dep.range]), e.dependencies));
+      r.invalid.push(problemId(e.invalid));
       states.push(STATE_LETTER[e.verification]);
     });
     // A name without versions has no latest; keep the column one per name.
     if (latest < 0) c.latestDescriptions.push('');
   }
   c.states = states.join('');
-  // JSON.stringify never emits a raw newline, so the first one separates the two lines.
-  return `${JSON.stringify(c)}\n${JSON.stringify(d)}`;
+  // JSON.stringify never emits a raw newline, so newlines separate the lines.
+  return `${JSON.stringify(c)}\n${JSON.stringify(r)}\n${JSON.stringify(storage)}`;
 }
 
 // Names and versions become path segments: a damaged or hand-edited file must not smuggle in `..`. Syntax is
@@ -270,21 +319,35 @@ const isLocation = (v: unknown): boolean => v === null || (typeof v === 'number'
 const isProblem = (v: unknown): v is Problem =>
   Array.isArray(v) && v.length === 4 && typeof v[0] === 'string' && (v[1] === null || typeof v[1] === 'string') && isLocation(v[2]) && isLocation(v[3]);
 
-/** The second line's columns, or null when they do not check out against the first line's. */
-function parseDetail(text: string, c: Columns): Detail | null {
-  let d: Detail;
+/** A line's JSON object, or null. */
+function parseLine(text: string): Record<string, unknown> | null {
   try {
-    d = JSON.parse(text) as Detail;
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** The second line's columns, or null when they do not check out against the first line's. */
+function parseResolution(text: string, c: Columns): Resolution | null {
+  const r = parseLine(text) as Resolution | null;
+  if (r === null) return null;
   const total = c.versions.length;
-  if (typeof d !== 'object' || d === null || !isStrings(d.inos) || d.inos.length !== total || !isStrings(d.descriptions) || d.descriptions.length !== total) {
-    return null;
-  }
-  if (!Array.isArray(d.depLists) || !d.depLists.every((l) => isStrings(l) && l.length % 2 === 0)) return null;
-  if (!Array.isArray(d.problems) || !d.problems.every(isProblem)) return null;
-  return indexesWithin(d.dependencies, total, d.depLists.length) && indexesWithin(d.invalid, total, d.problems.length, -1) ? d : null;
+  if (!Array.isArray(r.depLists) || !r.depLists.every((l) => isStrings(l) && l.length % 2 === 0)) return null;
+  if (!Array.isArray(r.problems) || !r.problems.every(isProblem)) return null;
+  return indexesWithin(r.dependencies, total, r.depLists.length) && indexesWithin(r.invalid, total, r.problems.length, -1) ? r : null;
+}
+
+/** The second and third lines' columns (the second reused when already parsed), or null when they do not check out. */
+function parseDetail(text: string, c: Columns, parsed: Resolution | null): Detail | null {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return null;
+  const r = parsed ?? parseResolution(text.slice(0, nl), c);
+  const s = parseLine(text.slice(nl + 1)) as Storage | null;
+  const total = c.versions.length;
+  if (r === null || s === null || !isStrings(s.inos) || s.inos.length !== total || !isStrings(s.descriptions) || s.descriptions.length !== total) return null;
+  return { ...r, inos: s.inos, descriptions: s.descriptions };
 }
 
 const ALL_OK_TAIL = /^,"states":"o*"\}$/;
@@ -302,7 +365,7 @@ export function recordsAllOk(text: string): boolean {
 
 /**
  * The index in a file's text, or null when it is not a well-formed index of this format. With `lazy`, the
- * second line is left for `loadDetail` (which empties the index if it turns out damaged).
+ * later lines are left for `loadResolution` and `loadDetail` (which empty the index if they turn out damaged).
  */
 export function decodeIndex(text: string, opts: { lazy?: boolean } = {}): IndexFile | null {
   const nl = text.indexOf('\n');
@@ -314,7 +377,7 @@ export function decodeIndex(text: string, opts: { lazy?: boolean } = {}): IndexF
     return null;
   }
   if (!wellFormed(c)) return null;
-  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, detailText: text.slice(nl + 1) };
+  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, resolution: null, detailText: text.slice(nl + 1) };
   if (opts.lazy !== true && !loadDetail(idx)) return null;
   const strayOf = new Map<string, string[]>();
   for (const path of c.stray) {

@@ -1,29 +1,36 @@
 // The VersionSource over a registry's index cache: versions and dependencies without parsing any YAML.
 // It reads the loaded index file's columns directly, so only the versions the solver asks about become
 // objects: a registry of 30,000 versions is not converted whole for a closure of a few hundred modules.
-import { entryAt, type IndexFile } from '../registry/index-format.js';
-import type { StoredVersion } from '../registry/index-entry.js';
-import type { VersionSource } from './types.js';
+import { dependenciesAt, invalidAt, type IndexFile } from '../registry/index-format.js';
+import type { Dependency, VersionSource } from './types.js';
 
-/** `idx` with its per-version section loaded (a non-lazy read); every module name asked about is added to `asked`. */
+/** `idx` with its resolver's columns loaded (`loadResolution`); every module name asked about is added to `asked`. */
 export function indexSource(idx: IndexFile, asked = new Set<string>()): VersionSource {
-  const entries = new Map<string, StoredVersion | undefined>();
-  const entry = (name: string, version: string): StoredVersion | undefined => {
+  const dependencies = new Map<string, readonly Dependency[]>();
+  /** Where a version is in the index, or null when it is not there. */
+  const find = (name: string, version: string) => {
     asked.add(name);
-    const key = `${name}@${version}`;
-    if (entries.has(key)) return entries.get(key);
     const stored = idx.names.get(name);
     const i = stored === undefined ? -1 : stored.versions.indexOf(version);
-    const found = i < 0 ? undefined : entryAt(idx, stored!, i);
-    entries.set(key, found);
-    return found;
+    return i < 0 ? null : { stored: stored!, i };
   };
   return {
     versions: (name) => {
       asked.add(name);
       return idx.names.get(name)?.versions ?? [];
     },
-    dependencies: (name, version) => entry(name, version)?.dependencies ?? [],
-    invalid: (name, version) => entry(name, version)?.invalid ?? null,
+    dependencies: (name, version) => {
+      const key = `${name}@${version}`;
+      let deps = dependencies.get(key);
+      if (deps === undefined) {
+        const at = find(name, version);
+        dependencies.set(key, (deps = at === null ? [] : dependenciesAt(idx, at.stored, at.i)));
+      }
+      return deps;
+    },
+    invalid: (name, version) => {
+      const at = find(name, version);
+      return at === null ? null : invalidAt(idx, at.stored, at.i);
+    },
   };
 }

@@ -3,6 +3,7 @@
 import type { LongWorkOptions } from '../progress.js';
 import { resolveRegistryLocation } from '../registry/index.js';
 import { freshen, freshenModules, loadIndexFile, type IndexFile } from '../registry/index-cache.js';
+import { loadResolution } from '../registry/index-format.js';
 import { versionPath } from '../registry/paths.js';
 import { cancelledError, integrityError } from './errors.js';
 import { installOrder, resolutionTree, type ResolvedGraph } from './graph.js';
@@ -28,8 +29,8 @@ const MAX_ROUNDS = 3;
  * the registry. An index not built yet is built whole.
  */
 async function solveFresh(registryPath: string, root: RootModule, opts: Parameters<typeof solveDependencies>[2]): Promise<ResolvedGraph> {
-  const idx: IndexFile = loadIndexFile(registryPath);
-  if (idx.columns === null) await freshen(registryPath, idx);
+  const idx: IndexFile = loadIndexFile(registryPath, true);
+  if (idx.columns === null || !loadResolution(idx)) await freshen(registryPath, idx);
   for (let round = 1; ; round++) {
     const asked = new Set<string>();
     let graph: ResolvedGraph | undefined;

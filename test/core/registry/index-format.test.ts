@@ -1,4 +1,4 @@
-// The index file (format 4: a line for list, a line for the rest): what is written reads back the same, and a damaged, hostile or older file is
+// The index file (format 5: a line for list, a line for the resolver, a line for the rest): what is written reads back the same, and a damaged, hostile or older file is
 // never trusted: it is rebuilt from modules/, so list answers exactly as with no index at all.
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listRegistry, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
 import { decodeIndex, encodeIndex, recordsAllOk } from '../../../src/core/registry/index-format.js';
 import type { RegistryIndex } from '../../../src/core/registry/types.js';
+import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { fixtureCopy } from './helpers.js';
 
 const indexPath = (reg: string): string => join(reg, '.promptpm', 'index.json');
@@ -27,42 +28,46 @@ describe('index file format', () => {
     const decoded = decodeIndex(text);
     expect(decoded).not.toBeNull();
     expect(encodeIndex(decoded!)).toBe(text);
-    const [first, second, ...more] = text.split('\n');
+    const [first, second, third, ...more] = text.split('\n');
     expect(more).toEqual([]);
-    expect(JSON.parse(first!)).toMatchObject({ format: 4, names: ['technical-summarizer', 'text-normalizer'], states: 'ooo', stray: ['modules/text-normalizer/1.0.0.tmp'] });
-    expect(Object.keys(JSON.parse(second!) as object).sort()).toEqual(['depLists', 'dependencies', 'descriptions', 'inos', 'invalid', 'problems']);
+    expect(JSON.parse(first!)).toMatchObject({ format: 5, names: ['technical-summarizer', 'text-normalizer'], states: 'ooo', stray: ['modules/text-normalizer/1.0.0.tmp'] });
+    expect(Object.keys(JSON.parse(second!) as object).sort()).toEqual(['depLists', 'dependencies', 'invalid', 'problems']);
+    expect(Object.keys(JSON.parse(third!) as object).sort()).toEqual(['descriptions', 'inos']);
   });
 
   it('rebuilds instead of trusting a damaged or hostile file', async () => {
     const reg = fixtureCopy();
     const expected = await listRegistry(reg);
-    const [line1, line2] = readFileSync(indexPath(reg), 'utf8').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [line1, line2, line3] = readFileSync(indexPath(reg), 'utf8').split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const good = line1!;
-    const detail = line2!;
-    const damaged: Array<[Record<string, unknown>, Record<string, unknown>]> = [
-      [{ ...good, format: 2 }, detail],
-      [{ ...good, names: ['..', 'text-normalizer'] }, detail],
-      [{ ...good, versions: ['1.2.0', '../../x', '1.1.0'] }, detail],
-      [{ ...good, counts: [1, 1] }, detail],
-      [{ ...good, tags: [0, 0, 99] }, detail],
-      [{ ...good, sources: [0, 0, 5] }, detail],
-      [{ ...good, states: 'oox' }, detail],
-      [{ ...good, lists: [['a'], 3] }, detail],
-      [{ ...good, latestDescriptions: ['only one'] }, detail],
-      [good, { ...detail, descriptions: [1, 2, 3] }],
-      [good, { ...detail, inos: ['1'] }],
-      [good, { ...detail, dependencies: [0, 0, 9] }],
-      [good, { ...detail, depLists: [['odd']] }],
-      [good, { ...detail, invalid: [0, -1, -1] }],
-      [good, { ...detail, problems: [['no location', 'promptpm.yaml', 0, 1]], invalid: [0, -1, -1] }],
+    const resolution = line2!;
+    const storage = line3!;
+    const damaged: Array<[Record<string, unknown>, Record<string, unknown>, Record<string, unknown> | unknown[]]> = [
+      [{ ...good, format: 4 }, resolution, storage],
+      [{ ...good, names: ['..', 'text-normalizer'] }, resolution, storage],
+      [{ ...good, versions: ['1.2.0', '../../x', '1.1.0'] }, resolution, storage],
+      [{ ...good, counts: [1, 1] }, resolution, storage],
+      [{ ...good, tags: [0, 0, 99] }, resolution, storage],
+      [{ ...good, sources: [0, 0, 5] }, resolution, storage],
+      [{ ...good, states: 'oox' }, resolution, storage],
+      [{ ...good, lists: [['a'], 3] }, resolution, storage],
+      [{ ...good, latestDescriptions: ['only one'] }, resolution, storage],
+      [good, resolution, { ...storage, descriptions: [1, 2, 3] }],
+      [good, resolution, { ...storage, inos: ['1'] }],
+      [good, resolution, []],
+      [good, { ...resolution, dependencies: [0, 0, 9] }, storage],
+      [good, { ...resolution, depLists: [['odd']] }, storage],
+      [good, { ...resolution, invalid: [0, -1, -1] }, storage],
+      [good, { ...resolution, problems: [['no location', 'promptpm.yaml', 0, 1]], invalid: [0, -1, -1] }, storage],
     ];
-    for (const [bad1, bad2] of damaged) {
-      const text = `${JSON.stringify(bad1)}\n${JSON.stringify(bad2)}`;
+    for (const lines of damaged) {
+      const text = lines.map((line) => JSON.stringify(line)).join('\n');
       expect(decodeIndex(text)).toBeNull();
       writeFileSync(indexPath(reg), text);
       expect(await listRegistry(reg)).toEqual(expected);
     }
     expect(decodeIndex(JSON.stringify(good))).toBeNull();
+    expect(decodeIndex(`${JSON.stringify(good)}\n${JSON.stringify(resolution)}`)).toBeNull();
   });
 
   it('a warm list leaves the second line unread; a damaged one is rebuilt as soon as anything needs it', async () => {
@@ -74,14 +79,29 @@ describe('index file format', () => {
     const expected = await listRegistry(reg);
     const entries = await readIndex(reg);
     const [line1] = readFileSync(indexPath(reg), 'utf8').split('\n');
-    const text = `${line1!}\n{"inos":"damaged"}`;
+    const text = `${line1!}\n{"dependencies":"damaged"}\n{}`;
     expect(decodeIndex(text, { lazy: true })).not.toBeNull();
     writeFileSync(indexPath(reg), text);
     // Nothing changed in modules/: the list is answered from the first line alone, and the file is left as it is.
     expect(await listRegistry(reg)).toEqual(expected);
     expect(readFileSync(indexPath(reg), 'utf8')).toBe(text);
-    // The resolver's read needs the second line: the index is rebuilt from modules/ (verification states start over).
+    // Reading entries needs the later lines: the index is rebuilt from modules/ (verification states start over).
     expect(await readIndex(reg)).toEqual(unverified(entries));
+    expect(readFileSync(indexPath(reg), 'utf8')).not.toBe(text);
+  });
+
+  it('resolving reads the first two lines alone: a damaged third line is left for the next reader of entries', async () => {
+    const reg = fixtureCopy();
+    const old = new Date(Date.now() - 60_000);
+    for (const dir of ['', 'technical-summarizer', 'text-normalizer']) utimesSync(join(reg, 'modules', dir), old, old);
+    const root = { name: 'app', version: '1.0.0', dependencies: [{ name: 'technical-summarizer', range: '^1' }] };
+    const expected = await resolveDependencies(reg, root);
+    const [line1, line2] = readFileSync(indexPath(reg), 'utf8').split('\n');
+    const text = `${line1!}\n${line2!}\n{"inos":"damaged"}`;
+    writeFileSync(indexPath(reg), text);
+    expect(await resolveDependencies(reg, root)).toEqual(expected);
+    expect(readFileSync(indexPath(reg), 'utf8')).toBe(text);
+    await readIndex(reg);
     expect(readFileSync(indexPath(reg), 'utf8')).not.toBe(text);
   });
 
