@@ -20,6 +20,14 @@ describe('verify', () => {
     expect(report.stray).toEqual(['modules/text-normalizer/1.0.0.tmp']);
   });
 
+  it('gives every intact version of a registry-wide report one frozen empty list, not three arrays of its own', async () => {
+    const report = await verifyRegistry(fixtureCopy());
+    const lists = report.versions.flatMap((v) => [v.changed, v.extra, v.missing]);
+    expect(new Set(lists).size).toBe(1);
+    expect(lists[0]).toEqual([]);
+    expect(Object.isFrozen(lists[0])).toBe(true);
+  });
+
   it('detects one changed byte', async () => {
     const reg = fixtureCopy();
     const file = v110(reg, 'notes', 'résumé-😀.md');
