@@ -44,6 +44,8 @@ export class Universe {
   /** Every world: all versions plus "not selected". */
   readonly all: bigint;
   private readonly rangeMasks = new Map<string, bigint>();
+  /** Bit i of each version, made once: the solver asks for them in its innermost loops. */
+  private readonly bits: readonly bigint[];
   /** Parsed once: range tests on strings would re-parse every version for every range. */
   private readonly parsed: readonly semver.SemVer[];
 
@@ -58,6 +60,7 @@ export class Universe {
     }
     this.parsed = valid.sort((a, b) => semver.compareBuild(b, a));
     this.versions = this.parsed.map((p) => p.version);
+    this.bits = this.versions.map((_, i) => 1n << BigInt(i));
     this.none = 1n << BigInt(this.versions.length);
     this.all = (this.none << 1n) - 1n;
   }
@@ -67,7 +70,7 @@ export class Universe {
   }
 
   bit(index: number): bigint {
-    return 1n << BigInt(index);
+    return this.bits[index] ?? 1n << BigInt(index);
   }
 
   /** Versions that satisfy `range` with npm semantics (prereleases only when the range names one). */
