@@ -87,11 +87,15 @@ export interface RefreshOptions {
 async function rescan(jobs: ModuleScanJob[], opts: RefreshOptions): Promise<Array<ModuleScan | undefined>> {
   const todo = opts.scanned === undefined ? jobs : jobs.filter((job) => !opts.scanned!.has(job.name));
   if (todo.length === 0) return jobs.map((job) => opts.scanned?.get(job.name));
-  const [{ TaskPool }, { scanModule }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
+  const [{ TaskPool }, { scanModule, ScanCompactor }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
+  const compactor = new ScanCompactor();
   const own = opts.pool ?? new TaskPool();
   const step = countSteps(opts.onProgress, 'index', todo.length, 'modules');
   try {
-    const fresh = (await own.run('index', scanModule, todo, (_, i) => step(todo[i]!.name))).results;
+    const fresh = (await own.run('index', scanModule, todo, (scan, i) => {
+      compactor.compact(scan);
+      step(todo[i]!.name);
+    })).results;
     if (todo === jobs) return fresh;
     const byName = new Map(todo.map((job, i) => [job.name, fresh[i]]));
     return jobs.map((job) => opts.scanned?.get(job.name) ?? byName.get(job.name));

@@ -70,3 +70,48 @@ export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   }
   return { mtimeMs, versions: out, stray };
 }
+
+/**
+ * Keeps the scans of one index build compact as they reach the main thread. Each batch from a worker
+ * thread arrives as its own copy of every string (each version, dependency name and range, manifest file
+ * name and state), and as objects too wide for their in-object fields: rewritten here, the entries share
+ * * those strings and are one object each (some 300 bytes less per version).
+ */
+export class ScanCompactor {
+  private readonly known = new Map<string, string>();
+
+  /** The one copy of `s` this build keeps. */
+  readonly string = (s: string): string => {
+    const kept = this.known.get(s);
+    if (kept !== undefined) return kept;
+    this.known.set(s, s);
+    return s;
+  };
+
+  /** Rewrites `scan` in place and returns it. */
+  compact(scan: ModuleScan): ModuleScan {
+    for (const row of scan.versions) {
+      row[0] = this.string(row[0]);
+      if (row[2] !== null) row[2] = this.entry(row[2]);
+    }
+    return scan;
+  }
+
+  private entry(e: StoredVersion): StoredVersion {
+    for (const dep of e.dependencies) {
+      dep.name = this.string(dep.name);
+      dep.range = this.string(dep.range);
+    }
+    return {
+      ino: e.ino,
+      source: e.source === null ? null : this.string(e.source),
+      description: e.description,
+      tags: e.tags,
+      dependencies: e.dependencies,
+      verification: this.string(e.verification) as StoredVersion['verification'],
+      inputTypes: e.inputTypes,
+      outputTypes: e.outputTypes,
+      invalid: e.invalid,
+    };
+  }
+}

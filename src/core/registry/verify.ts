@@ -14,7 +14,7 @@ import { recordsAllOk } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
 import { indexFile, moduleDir, versionPath } from './paths.js';
 import { IN_PROCESS_MAX, TaskPool } from './pool.js';
-import type { ModuleScan } from './index-scan.js';
+import { ScanCompactor, type ModuleScan } from './index-scan.js';
 import { scanNames, scanVersions } from './scan.js';
 import { verifyModule, type ModuleJob, type ModuleVerification } from './verify-module.js';
 import { unpackVerification, verifyPacked, verifyVersionDir, type VerifyJob } from './verify-one.js';
@@ -118,7 +118,13 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name, index }));
   const rows: Row[][] = new Array(jobs.length);
   const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
-  const running = pool.run('verifyModule', verifyModule, jobs, (m, i) => step(jobs[i]!.name, (rows[i] = moduleRows(jobs[i]!.name, m))), opts.signal);
+  const compactor = new ScanCompactor();
+  const arrived = (m: ModuleVerification, i: number): void => {
+    m.versions = m.versions.map(compactor.string);
+    if (m.scan) compactor.compact(m.scan);
+    step(jobs[i]!.name, (rows[i] = moduleRows(jobs[i]!.name, m)));
+  };
+  const running = pool.run('verifyModule', verifyModule, jobs, arrived, opts.signal);
   // Read while the threads hash: only to record the results in, so it need not be fresh.
   const text = readIndexText(root);
   const run = await running;

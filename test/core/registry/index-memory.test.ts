@@ -1,5 +1,6 @@
 // An index built on this thread keeps what it read from each manifest, not the manifest's text: a
-// description read from the text must not keep all of it alive as long as the index holds the entry.
+// description read from the text must not keep all of it alive as long as the index holds the entry. And
+// scans that arrive from worker threads, each batch its own copy of every string, share what they repeat.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
-import { scanModule } from '../../../src/core/registry/index-scan.js';
+import { ScanCompactor, scanModule, type ModuleScan } from '../../../src/core/registry/index-scan.js';
 import { verifyModule } from '../../../src/core/registry/verify-module.js';
 import { makeModule, tempDir } from './helpers.js';
 
@@ -59,5 +60,46 @@ describe('an index built on this thread', () => {
     expect(result.scan!.versions).toHaveLength(VERSIONS);
     expect(result.scan!.versions[0]![2]!.description).toBe(`Demo module ${NAME}`);
     expect(kept).toBeLessThan(manifestsTotal / 4);
+  });
+});
+
+describe('scans from worker threads, compacted as they arrive', () => {
+  /** One module's scan as a thread sends it: three versions, each depending on three other modules. */
+  const scan = (m: number): ModuleScan => ({
+    mtimeMs: 1,
+    stray: [],
+    versions: ['1.0.0', '1.1.0', '2.0.0'].map((version, v): ModuleScan['versions'][number] => [
+      version,
+      String(1000 + m * 3 + v),
+      {
+        ino: String(1000 + m * 3 + v),
+        source: 'promptpm.yaml',
+        description: `Module ${m} version ${v}`,
+        tags: ['demo'],
+        dependencies: [1, 2, 3].map((d) => ({ name: `dependency-module-${(m + d) % 100}`, range: '^1.0.0' })),
+        verification: 'unverified',
+        inputTypes: ['plain_text'],
+        outputTypes: ['echoed_text'],
+        invalid: null,
+      },
+    ]),
+  });
+  // Batches of 64 modules, each cloned as a message between threads is.
+  const arriving = (): ModuleScan[] => Array.from({ length: 40 }, (_, b) => structuredClone(Array.from({ length: 64 }, (_, k) => scan(b * 64 + k)))).flat();
+
+  it('are the same scans', () => {
+    const compactor = new ScanCompactor();
+    const original = arriving();
+    expect(original.map((s) => compactor.compact(structuredClone(s)))).toEqual(original);
+  });
+
+  it('take about a quarter less memory than the copies they arrived as', async () => {
+    const raw = await heapKept(async () => arriving());
+    const compacted = await heapKept(async () => {
+      const compactor = new ScanCompactor();
+      return arriving().map((s) => compactor.compact(s));
+    });
+    expect(compacted.result).toHaveLength(raw.result.length);
+    expect(compacted.kept).toBeLessThan(raw.kept * 0.85);
   });
 });
