@@ -4,6 +4,7 @@ import type { LongWorkOptions } from '../progress.js';
 import { resolveRegistryLocation } from '../registry/index.js';
 import { freshen, freshenModules, loadIndexFile, type IndexFile } from '../registry/index-cache.js';
 import { loadResolution } from '../registry/index-format.js';
+import { IN_PROCESS_MAX, TaskPool } from '../registry/pool.js';
 import { versionPath } from '../registry/paths.js';
 import { cancelledError, integrityError } from './errors.js';
 import { installOrder, resolutionTree, type ResolvedGraph } from './graph.js';
@@ -28,9 +29,11 @@ const MAX_ROUNDS = 3;
  * solver read, so it is the answer a fully refreshed index gives, without a stat of every module folder of
  * the registry. An index not built yet is built whole.
  */
-async function solveFresh(registryPath: string, root: RootModule, opts: Parameters<typeof solveDependencies>[2]): Promise<ResolvedGraph> {
+async function solveFresh(registryPath: string, root: RootModule, opts: Parameters<typeof solveDependencies>[2], verifyPool: TaskPool): Promise<ResolvedGraph> {
   const idx: IndexFile = loadIndexFile(registryPath, true);
   if (idx.columns === null || !loadResolution(idx)) await freshen(registryPath, idx);
+  // A registry this big may well give a closure worth hashing on threads (pool.ts runs small ones in-process).
+  if (idx.names.size > IN_PROCESS_MAX) verifyPool.prestart('verify');
   for (let round = 1; ; round++) {
     const asked = new Set<string>();
     let graph: ResolvedGraph | undefined;
@@ -49,14 +52,21 @@ async function solveFresh(registryPath: string, root: RootModule, opts: Paramete
 /** The whole resolution against an absolute registry path; errors carry `errorPath`. */
 export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions): Promise<Resolution> {
   const versionDir = (name: string, version: string): string => versionPath(registryPath, name, version);
-  const graph = await solveFresh(registryPath, root, { ...opts, errorPath, versionDir });
-  const order = installOrder(graph);
-  const resolved = new Map(order.map((name) => [name, graph.versions.get(name)!]));
+  // The verify threads boot while the solver runs: hashing a closure of hundreds of versions then starts at once.
+  const pool = new TaskPool();
+  let graph: ResolvedGraph;
+  let order: string[];
+  let resolved: Map<string, string>;
   let checks;
   try {
-    checks = await verifyResolved(registryPath, resolved, opts);
+    graph = await solveFresh(registryPath, root, { ...opts, errorPath, versionDir }, pool);
+    order = installOrder(graph);
+    resolved = new Map(order.map((name) => [name, graph.versions.get(name)!]));
+    checks = await verifyResolved(registryPath, resolved, opts, pool);
   } catch (err) {
     throw err instanceof SolveCancelled ? cancelledError(errorPath) : err;
+  } finally {
+    pool.close();
   }
   const bad = order.map((name) => checks.get(name)!).filter((c) => c.status !== 'ok');
   if (bad.length > 0) throw integrityError(errorPath, bad);

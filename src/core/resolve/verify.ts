@@ -3,14 +3,16 @@
 import type { LongWorkOptions } from '../progress.js';
 import { versionPath } from '../registry/paths.js';
 import type { VersionVerification } from '../registry/types.js';
+import type { TaskPool } from '../registry/pool.js';
 import { runVerifyJobs } from '../registry/verify-pool.js';
 import { SolveCancelled } from './solver.js';
 
-/** Verification of each `name@version` (keyed by name: one version per name). */
+/** Verification of each `name@version` (keyed by name: one version per name), on `pool` when given. */
 export async function verifyResolved(
   registry: string,
   versions: ReadonlyMap<string, string>,
   { onProgress, signal }: LongWorkOptions = {},
+  pool?: TaskPool,
 ): Promise<Map<string, VersionVerification>> {
   const jobs = [...versions].map(([name, version]) => ({ dir: versionPath(registry, name, version), name, version }));
   let done = 0;
@@ -19,6 +21,7 @@ export async function verifyResolved(
     jobs,
     (r) => onProgress?.({ phase: 'verify', done: ++done, total: jobs.length, current: `${r.name}@${r.version}` }),
     signal,
+    pool,
   );
   if (run.cancelled) throw new SolveCancelled();
   const byName = new Map<string, VersionVerification>();
