@@ -5,6 +5,9 @@
 // the median of the pairwise ratios, and how each figure grows from 1k to 10k modules.
 // Cold rows run on a fresh copy of the registry (no .promptpm/), the page cache warm: the copy was just
 // written, and each run deletes .promptpm/ again. Peak RSS is the CLI process's own maximum (threads included).
+// Opt-in, as it takes minutes: PROMPTPM_BENCH_30K=<registry folder> (e.g. one made by
+// `scripts/generate-registry.mjs --modules 30000 --versions 3`) adds the peak RSS of a never-opened list and
+// a first verify on a fresh copy of it, so the memory line shows 1k → 10k → 30k modules.
 // The earlier Python PromptPM is not installed on this machine, so its rows are compared with the shell
 // references that are; its figures, where shown, are scaled from the issue's measurements on this machine.
 import { spawnSync } from 'node:child_process';
@@ -141,6 +144,19 @@ for (const modules of SIZES) {
 }
 rmSync(installDir, { recursive: true, force: true });
 
+/** Peak RSS (MiB) of a never-opened list and a first verify on a fresh copy of `registry`, each run a few times. */
+function memoryOnly(registry, modules) {
+  const copy = freshCopy(registry, modules);
+  const dropIndex = () => rmSync(join(copy, '.promptpm'), { recursive: true, force: true });
+  const rssOf = (args) => Array.from({ length: 3 }, () => once(cli(args.join(' '), copy, args, dropIndex)).rssMiB);
+  const r = { coldList: { rss: rssOf(['list']) }, firstVerify: { rss: rssOf(['verify']) } };
+  rmSync(copy, { recursive: true, force: true });
+  return r;
+}
+
+const registry30k = process.env.PROMPTPM_BENCH_30K;
+const memory30k = registry30k ? memoryOnly(registry30k, 30000) : null;
+
 const catName = '`find … -name promptpm.yaml | xargs -P2 cat`';
 console.log(`after: ${loadLine()}`);
 console.log('The earlier Python PromptPM is not available on this machine: rows are compared with the shell references measured');
@@ -161,4 +177,6 @@ const [small, large] = SIZES.map((n) => rows.get(n));
 const growth = (pick) => (median(pick(large)) / median(pick(small))).toFixed(1);
 console.log(`\ngrowth from ${SIZES[0]} to ${SIZES[1]} modules (ratio of medians; 10× the modules; a reference's own growth beside its row shows how much of it the machine's load moved):`);
 console.log(`  list never opened ${growth((r) => r.coldList.a)}× (cat ${growth((r) => r.coldList.b)}×), first verify ${growth((r) => r.firstVerify.a)}×${hasSha ? ` (sha256sum ${growth((r) => r.firstVerify.b)}×)` : ''}, warm list ${growth((r) => r.warmList.a)}×, install ${growth((r) => r.install.a)}×, app names ${growth((r) => r.app.names)}×`);
-console.log(`  peak RSS: list never opened ${median(small.coldList.rss).toFixed(0)} → ${median(large.coldList.rss).toFixed(0)} MiB, first verify ${median(small.firstVerify.rss).toFixed(0)} → ${median(large.firstVerify.rss).toFixed(0)} MiB`);
+const rssSteps = (pick) => [small, large, ...(memory30k ? [memory30k] : [])].map((r) => median(pick(r).rss).toFixed(0)).join(' → ');
+const sizes = memory30k ? `1k → 10k → 30k modules, median of ${RUNS} runs (30k: of 3)` : `1k → 10k modules; PROMPTPM_BENCH_30K=<registry> adds 30k`;
+console.log(`  peak RSS (${sizes}): list never opened ${rssSteps((r) => r.coldList)} MiB, first verify ${rssSteps((r) => r.firstVerify)} MiB`);
