@@ -27,13 +27,14 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o666):
   }
 }
 
-/** The same as writeFileAtomic, blocking. */
-export function writeFileAtomicSync(path: string, data: string, mode = 0o666): void {
+/** The same as writeFileAtomic, blocking; `data` may come in chunks, each written as soon as it is made (never joined into one string). */
+export function writeFileAtomicSync(path: string, data: string | Iterable<string>, mode = 0o666): void {
   const temp = tempPath(path);
   try {
     const fd = openSync(temp, 'wx', mode);
     try {
-      writeFileSync(fd, data, 'utf8');
+      // Each write to the descriptor continues where the last one ended.
+      for (const chunk of typeof data === 'string' ? [data] : data) writeFileSync(fd, chunk, 'utf8');
       fsyncSync(fd);
     } finally {
       closeSync(fd);

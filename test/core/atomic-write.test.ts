@@ -43,3 +43,31 @@ describe.each(forms)('%s', (_name, write) => {
     expect(await readdir(dir)).toEqual([]);
   });
 });
+
+describe('writeFileAtomicSync with chunks', () => {
+  it('writes each chunk in turn as it is made', async () => {
+    const file = join(dir, 'index.json');
+    const made: string[] = [];
+    function* chunks(): Generator<string> {
+      for (const chunk of ['{"a":', '[1,2]', '}\n', 'é']) {
+        made.push(chunk);
+        yield chunk;
+      }
+    }
+    writeFileAtomicSync(file, chunks());
+    expect(made).toHaveLength(4);
+    expect(await readFile(file, 'utf8')).toBe('{"a":[1,2]}\né');
+  });
+
+  it('keeps the old file, and no temp file, when making a chunk fails halfway', async () => {
+    const file = join(dir, 'index.json');
+    writeFileAtomicSync(file, 'old');
+    function* failing(): Generator<string> {
+      yield 'new, half';
+      throw new Error('encode failed');
+    }
+    expect(() => writeFileAtomicSync(file, failing())).toThrow('encode failed');
+    expect(await readFile(file, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['index.json']);
+  });
+});
