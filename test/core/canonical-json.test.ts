@@ -2,7 +2,7 @@
 // plain definition: copy every object with Object.keys(...).sort(), drop undefined fields, stringify.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonChunks, presorted, sortKeys } from '../../src/core/canonical-json.js';
+import { canonicalJson, canonicalJsonChunks, ITEMS_PER_PIECE, presorted, sortKeys } from '../../src/core/canonical-json.js';
 
 function reference(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
@@ -84,11 +84,13 @@ describe('canonicalJsonChunks', () => {
   });
 
   it('writes a long list in chunks of about the size asked, never splitting an item', () => {
-    const rows = presorted(Array.from({ length: 3000 }, (_, i) => ({ name: `module-${i}`, version: '1.0.0' })));
+    const rows = presorted(Array.from({ length: 10_000 }, (_, i) => ({ name: `module-${i}`, version: '1.0.0' })));
     const chunks = [...canonicalJsonChunks({ data: { modules: rows }, ok: true }, 4096)];
     const longestRow = Math.max(...rows.map((r) => JSON.stringify(r).length + 1));
-    expect(chunks.length).toBeGreaterThan(10);
-    for (const chunk of chunks) expect(chunk.length).toBeLessThan(4096 + longestRow);
+    expect(chunks.length).toBeGreaterThan(30);
+    // Rows are written a run at a time: a chunk is at most the size asked plus one run.
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(4096 + ITEMS_PER_PIECE * longestRow);
+    for (const chunk of chunks.slice(1, -1)) expect(chunk).toMatch(/^,\{.*\}$/);
     expect(chunks.join('')).toBe(canonicalJson({ data: { modules: rows }, ok: true }));
   });
 });
