@@ -1,10 +1,11 @@
 // The two texts of one changed file, for a view that shows whole files (the app's side-by-side and
-// inline diff). Read from both versions verified, as the comparison itself is; a side that is absent,
-// larger than the text limit, binary or not UTF-8 is null, and the view says so instead of showing it.
+// inline diff). Each side's bytes are checked against the hash its version's immutability manifest records
+// (the comparison the view opened verified both versions whole); a side that is absent, larger than the text
+// limit, binary or not UTF-8 is null, and the view says so instead of showing it.
 import { PromptPMError } from '../errors.js';
 import { resolveRegistryLocation } from '../registry/index.js';
 import { BINARY_SNIFF_BYTES, TEXT_DIFF_MAX_BYTES } from './limits.js';
-import { registrySide } from './sides.js';
+import { recordedFile, recordedFiles } from './sides.js';
 import type { SideFile } from './files.js';
 
 export interface FileTexts {
@@ -37,14 +38,13 @@ function textOf(file: SideFile | undefined): string | null {
 
 export async function readFileTexts(registry: string, req: FileTextsRequest): Promise<FileTexts> {
   const root = await resolveRegistryLocation(registry);
-  const [before, after] = [await registrySide(root, req.name, req.a), await registrySide(root, req.name, req.b)];
-  const oldPath = req.from ?? req.path;
-  const oldFile = before.files.find((f) => f.path === oldPath);
-  const newFile = after.files.find((f) => f.path === req.path);
+  const [before, after] = [await recordedFiles(root, req.name, req.a), await recordedFiles(root, req.name, req.b)];
+  const oldFile = recordedFile(before, req.name, req.a, req.from ?? req.path);
+  const newFile = recordedFile(after, req.name, req.b, req.path);
   if (oldFile === undefined && newFile === undefined) {
     throw new PromptPMError('DEPENDENCY_ERROR', `Neither ${req.name}@${req.a} nor ${req.name}@${req.b} has a file ${req.path}`, {
       hint: 'Compare the versions again to see the files that changed.',
-      path: after.ref.path,
+      path: after.dir,
       reason: 'NOT_FOUND',
     });
   }

@@ -9,6 +9,9 @@ import { loadModule, type LoadedModule, type ModuleFile, type ModuleManifest } f
 import { integrityError } from '../registry/errors.js';
 import { readRegularFile, sha256File } from '../registry/hash.js';
 import { readVersion } from '../registry/index.js';
+import { parseManifest } from '../registry/manifest.js';
+import { existingVersionPath } from '../registry/verify.js';
+import { readManifestBytes } from '../registry/verify-one.js';
 import { LIMITS } from '../module/limits.js';
 import type { ModuleSide } from './compare.js';
 import type { SideFile } from './files.js';
@@ -23,19 +26,39 @@ function readUnchanged(abs: string, sha256: string, changed: () => PromptPMError
   return bytes;
 }
 
+/** One file of a published version, read only when asked for and then checked against its recorded hash. */
+function publishedFile(dir: string, name: string, version: string, path: string, sha256: string): SideFile {
+  const abs = join(dir, path);
+  const tampered = (diff: { changed: string[]; missing: string[] }) => integrityError(name, version, 'tampered', { ...diff, extra: [] });
+  const size = lstatSync(abs, { throwIfNoEntry: false })?.size;
+  if (size === undefined) throw tampered({ changed: [], missing: [path] });
+  return { path, sha256, size, read: () => readUnchanged(abs, sha256, () => tampered({ changed: [path], missing: [] })) };
+}
+
 export async function registrySide(registry: string, name: string, version: string): Promise<ModuleSide> {
   const detail = await readVersion(registry, name, version);
   if (detail.verification !== 'ok') throw integrityError(name, version, 'tampered', detail.integrity);
-  const files = detail.files.map(({ path, sha256 }): SideFile => {
-    const abs = join(detail.path, path);
-    return {
-      path,
-      sha256,
-      size: lstatSync(abs).size,
-      read: () => readUnchanged(abs, sha256, () => integrityError(name, version, 'tampered', { changed: [path], missing: [], extra: [] })),
-    };
-  });
+  const files = detail.files.map(({ path, sha256 }) => publishedFile(detail.path, name, version, path, sha256));
   return { ref: { name, version, path: detail.path, source: 'registry' }, contract: detail, files };
+}
+
+/**
+ * The files a published version's immutability manifest records, by path, each checked against its recorded
+ * hash when read: enough to show a file of a comparison already made (which verified both versions whole),
+ * without hashing and loading both versions again for every file the view opens.
+ */
+export async function recordedFiles(registry: string, name: string, version: string): Promise<{ dir: string; sha256Of: ReadonlyMap<string, string> }> {
+  const dir = await existingVersionPath(registry, name, version);
+  const bytes = readManifestBytes(dir);
+  const parsed = bytes === null ? null : parseManifest(bytes.toString('utf8'));
+  if (parsed === null) throw integrityError(name, version, 'unreadable', { changed: [], missing: [], extra: [] });
+  return { dir, sha256Of: new Map(parsed.files.map((f) => [f.path, f.sha256])) };
+}
+
+/** The recorded file at `path`, or undefined when the version has none there. */
+export function recordedFile(recorded: Awaited<ReturnType<typeof recordedFiles>>, name: string, version: string, path: string): SideFile | undefined {
+  const sha256 = recorded.sha256Of.get(path);
+  return sha256 === undefined ? undefined : publishedFile(recorded.dir, name, version, path, sha256);
 }
 
 /** `registry` is left out of the folder's files wherever it lies inside, as publish leaves it out. */

@@ -1,8 +1,9 @@
-// diffVersions and diffFolderAgainstVersion on a registry published through the core: both sides checked first.
-import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
+// diffVersions, diffFolderAgainstVersion and readFileTexts on a registry published through the core: both sides checked first.
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffFolderAgainstVersion, diffVersions } from '../../../src/core/diff/index.js';
+import { readFileTexts } from '../../../src/core/diff/file-texts.js';
 import { PromptPMError } from '../../../src/core/errors.js';
 import { tempDir } from '../registry/helpers.js';
 import { SUMMARIZER, summarizerRegistry } from './helpers.js';
@@ -52,5 +53,24 @@ describe('diffFolderAgainstVersion', () => {
     const registry = await summarizerRegistry();
     const error = await failure(diffFolderAgainstVersion(registry, 'other', '1.0.0', join(SUMMARIZER, '1.3.0')));
     expect([error.code, error.reason]).toEqual(['VALIDATION_ERROR', 'NAME_MISMATCH']);
+  });
+});
+
+describe('readFileTexts', () => {
+  it('gives the two texts of one file, each checked against its recorded hash, reading nothing else', async () => {
+    const registry = await summarizerRegistry();
+    const texts = await readFileTexts(registry, { name: 'summarizer', a: '1.2.0', b: '1.3.0', path: 'template.prompt' });
+    expect(texts.before).toBe(readFileSync(join(SUMMARIZER, '1.2.0', 'template.prompt'), 'utf8'));
+    expect(texts.after).toBe(readFileSync(join(SUMMARIZER, '1.3.0', 'template.prompt'), 'utf8'));
+    // Another file of the version, removed: the one asked for is still shown as published.
+    rmSync(join(registry, 'modules/summarizer/1.3.0/promptpm.yaml'));
+    expect((await readFileTexts(registry, { name: 'summarizer', a: '1.2.0', b: '1.3.0', path: 'template.prompt' })).after).toBe(texts.after);
+    // The file asked for, changed or removed: refused, naming it.
+    appendFileSync(join(registry, 'modules/summarizer/1.2.0/template.prompt'), 'x');
+    const changed = await failure(readFileTexts(registry, { name: 'summarizer', a: '1.2.0', b: '1.3.0', path: 'template.prompt' }));
+    expect([changed.reason, changed.data?.changed]).toEqual(['TAMPERED', ['template.prompt']]);
+    rmSync(join(registry, 'modules/summarizer/1.3.0/template.prompt'));
+    const missing = await failure(readFileTexts(registry, { name: 'summarizer', a: '1.3.0', b: '1.3.0', path: 'template.prompt' }));
+    expect([missing.reason, missing.data?.missing]).toEqual(['TAMPERED', ['template.prompt']]);
   });
 });
