@@ -23,7 +23,15 @@ describe('promptpm remote', () => {
     const listed = await cli('remote', 'list');
     expect(listed.env.data).toMatchObject({ count: 2, remotes: [{ name: 'team', url: 'ghcr.io/acme/prompts', insecure: false }, { name: 'lab', insecure: true }] });
     expect(JSON.parse(readFileSync(join(env.XDG_CONFIG_HOME, 'promptpm/remotes.json'), 'utf8')).remotes).toHaveLength(2);
+    expect((await runCli(['remote', 'list', '--pretty'], { env })).stdout.split('\n')).toEqual([
+      'NAME  URL',
+      'team  ghcr.io/acme/prompts',
+      'lab   registry.lan:5000/p   plain HTTP allowed',
+      `2 remotes in ${join(env.XDG_CONFIG_HOME, 'promptpm/remotes.json')}`,
+      '',
+    ]);
     expect((await cli('remote', 'remove', 'lab')).env.data).toMatchObject({ removed: 'lab', count: 1 });
+    expect((await runCli(['remote', 'remove', 'team', '--pretty'], { env })).stdout).toMatch(/^✔ Removed remote team\nNo remotes configured\. Add one: promptpm remote add <name> <url>\n$/);
   });
 
   it('refuses a bad URL, a duplicate name and plain HTTP to another host (exit 1), an unknown remote (exit 3)', async () => {
@@ -63,11 +71,20 @@ describe.skipIf(missing !== null)('promptpm push and pull', () => {
     expect(pushed).toMatchObject({ code: 0, env: { data: { count: 2, pushed: 2, remote_name: 'team' } } });
     expect((pushed.env.data.versions as Array<{ tag: string }>).map((v) => v.tag)).toEqual(['1.0.0', '1.1.0_build.5']);
     expect(await cli('--registry', source, 'push', 'summarizer@1.0.0')).toMatchObject({ code: 0, env: { data: { pushed: 0, unchanged: 1 } } });
+    const again = (await runCli(['--registry', source, 'push', '--all', '--pretty'], { env })).stdout.split('\n');
+    expect(again[0]).toBe(`✔ Pushed 0 versions to team ${server.host}/prompts (2 already there)`);
+    expect(again[1]).toMatch(new RegExp(`^  summarizer@1\\.0\\.0 +unchanged +${server.host}/prompts/summarizer:1\\.0\\.0 +nothing to send$`));
 
     const target = join(tempDir(), 'target');
     const pulled = await cli('--registry', target, 'pull', 'summarizer@^1.1.0-0', '--remote', 'team');
     expect(pulled).toMatchObject({ code: 0, env: { data: { pulled: 1, versions: [{ version: '1.1.0+build.5' }] } } });
-    expect(await cli('--registry', target, 'pull', 'summarizer')).toMatchObject({ code: 0, env: { data: { pulled: 1, present: 1 } } });
+    const pulledPretty = (await runCli(['--registry', target, 'pull', 'summarizer', '--pretty'], { env })).stdout.split('\n');
+    expect(pulledPretty[0]).toBe(`✔ Pulled 1 version from team ${server.host}/prompts (1 already here)`);
+    expect(pulledPretty.slice(1, 3).map((line) => line.trim().split(/ +/).slice(0, 2))).toEqual([
+      ['summarizer@1.0.0', 'pulled'],
+      ['summarizer@1.1.0+build.5', 'present'],
+    ]);
+    expect(pulledPretty[3]).toBe(`  into ${target}`);
     expect(await cli('--registry', target, 'verify')).toMatchObject({ code: 0, env: { data: { total: 2, ok: 2 } } });
   });
 

@@ -3,16 +3,13 @@
 import { canonicalJson } from '../../../core/canonical-json.js';
 import type { ContractChange, FileChange, Severity, VersionDiff } from '../../../core/diff/index.js';
 import type { Data } from '../envelope.js';
-import { plural, type Style } from './style.js';
+import { plural, sizeText, type Style } from './style.js';
 
 const BAR_WIDTH = 40;
 
 const identifier = (side: VersionDiff['a']): string => `${side.name}@${side.version}`;
 
-function sizeText(bytes: number | null): string {
-  if (bytes === null) return '-';
-  return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
+const sizeOrDash = (bytes: number | null): string => (bytes === null ? '-' : sizeText(bytes));
 
 const NOT_TEXT: Readonly<Record<string, string>> = {
   binary: 'Bin',
@@ -23,7 +20,7 @@ const NOT_TEXT: Readonly<Record<string, string>> = {
 /** The right-hand column of one stat line: counts and a +/- bar, or why the content is not shown. */
 function statCell(change: FileChange, scale: number, style: Style): string {
   const label = NOT_TEXT[change.content];
-  if (label !== undefined) return `${label} ${sizeText(change.oldSize)} → ${sizeText(change.newSize)}`;
+  if (label !== undefined) return `${label} ${sizeOrDash(change.oldSize)} → ${sizeOrDash(change.newSize)}`;
   const total = change.insertions + change.deletions;
   const plus = Math.round(change.insertions * scale);
   const minus = Math.round(change.deletions * scale);

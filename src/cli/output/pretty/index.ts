@@ -5,6 +5,7 @@ import { prettyDiff } from './diff.js';
 import { prettyFailure } from './failure.js';
 import { prettyInit, prettyTest, prettyValidate } from './module.js';
 import { prettyInfo, prettyInstall, prettyList, prettyPublish, prettyVerify } from './registry.js';
+import { prettyPull, prettyPush, prettyRemote } from './remote.js';
 import { createStyle, type Style } from './style.js';
 
 const SUCCESS: Record<string, (data: Data, style: Style) => string[]> = {
@@ -17,6 +18,9 @@ const SUCCESS: Record<string, (data: Data, style: Style) => string[]> = {
   info: prettyInfo,
   verify: prettyVerify,
   diff: prettyDiff,
+  remote: prettyRemote,
+  push: prettyPush,
+  pull: prettyPull,
 };
 
 export function renderPretty(envelope: Envelope, colour: boolean): string {
