@@ -18,18 +18,21 @@ interface Seen {
   /** aria-valuemax/aria-valuenow of every "Indexing the registry" bar rendered. */
   bars: Array<{ max: string | null; now: string | null }>;
   explained: boolean;
+  /** Whether the main pane said the registry is being read (rather than staying blank). */
+  homeReading: boolean;
   /** The options listed while the search box held LAST and a row still said "Reading…". */
   readingRows: string[][];
 }
 
 /** Page init script (source text: the specs compile without the DOM library): on every DOM change, notes what the indexing state shows. */
 const RECORD_INDEXING = `{
-  const seen = { bars: [], explained: false, readingRows: [] };
+  const seen = { bars: [], explained: false, homeReading: false, readingRows: [] };
   globalThis.seenIndexing = seen;
   new MutationObserver(() => {
     const bar = document.querySelector('[role="progressbar"][aria-label="Indexing the registry"]');
     if (bar) seen.bars.push({ max: bar.getAttribute('aria-valuemax'), now: bar.getAttribute('aria-valuenow') });
     if (document.body?.textContent.includes('A registry opened for the first time is read once')) seen.explained = true;
+    if (document.querySelector('.home')?.textContent.includes('Reading the registry…')) seen.homeReading = true;
     const search = document.querySelector('input[aria-label="Search modules"]');
     const rows = [...document.querySelectorAll('[role="listbox"][aria-label="Modules"] [role="option"]')].map((o) => o.textContent);
     if (search?.value === ${JSON.stringify(LAST)} && rows.some((text) => text.includes('Reading…'))) seen.readingRows.push(rows);
@@ -72,6 +75,9 @@ test('the first opening of a registry shows the index being built, then the modu
   // The bar counted modules out of the registry's total, and said why this first opening takes a while.
   expect(seen.bars.some((bar) => bar.max === String(MODULES) && Number(bar.now) < MODULES)).toBe(true);
   expect(seen.explained).toBe(true);
+  expect(seen.homeReading).toBe(true);
+  await expect(page.locator('.home')).not.toContainText('Reading the registry…');
+  await expect(page.locator('.home .stat').first()).toContainText(total);
   // While it counted, the search found the one module among the names, its row waiting for the index.
   // (The list follows the typed text a render later, so earlier states may still list every name.)
   expect(seen.readingRows.some((rows) => rows.length === 1 && rows[0]!.includes(LAST))).toBe(true);
