@@ -1,6 +1,6 @@
-// A plain `promptpm list` or `promptpm verify [module]` (the command, its operand and global flags, each
-// at most once) runs without commander and the other commands: on a large registry these run often and
-// start-up is a good part of their time. The lines accepted here are a strict subset of what commander
+// A plain `promptpm list`, `promptpm verify [module]` or `promptpm install [path]` (the command, its operand
+// and global flags, each at most once) runs without commander and the other commands: these run often (in
+// scripts and CI) and start-up is a good part of their time. The lines accepted here are a strict subset of what commander
 // parses, with the same meaning; anything else (help, `--flag=value`, a repeated or unknown flag, a value
 // starting with `-`, an extra operand) goes through commander.
 import type { GlobalOptions } from './options.js';
@@ -13,6 +13,7 @@ const VALUED: Readonly<Record<string, 'registry' | 'config'>> = { '--registry': 
 const COMMANDS: Readonly<Record<string, { operands: number; load: (operand?: string) => Promise<Action> }>> = {
   list: { operands: 0, load: async () => (await import('./commands/list.js')).listAction },
   verify: { operands: 1, load: async (operand) => (await import('./commands/verify.js')).verifyAction(operand) },
+  install: { operands: 1, load: async (operand) => (await import('./commands/install.js')).installAction(operand ?? '.') },
 };
 
 export interface PlainCommand {

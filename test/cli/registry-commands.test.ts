@@ -154,9 +154,12 @@ describe('registry commands', () => {
     expect(verify.stdout).toBe(`${JSON.stringify(sortedDeep(JSON.parse(verify.stdout)))}\n`);
   });
 
-  it('answers a plain list or verify line (run without commander) exactly as commander does', async () => {
+  it('answers a plain list, verify or install line (run without commander) exactly as commander does', async () => {
+    const app = writeTree(join(root, 'plain-app'), moduleFiles({ name: 'plain-app', deps: { alpha: '^1.0.0' } }));
+    const broken = writeTree(join(root, 'plain-broken'), { 'promptpm.yaml': 'module: [\n' });
     // `--registry=<path>` is only understood by commander, so these lines take the full parser.
-    for (const args of [['list'], ['verify'], ['verify', 'alpha'], ['verify', 'nope@1.0.0'], ['verify', 'alpha@']]) {
+    const lines = [['list'], ['verify'], ['verify', 'alpha'], ['verify', 'nope@1.0.0'], ['verify', 'alpha@'], ['install', app], ['install', broken], ['install', join(root, 'absent')]];
+    for (const args of lines) {
       const plain = await runCli([...args, '--registry', registry, '--json'], { cwd: root });
       const full = await runCli([...args, `--registry=${registry}`, '--json'], { cwd: root });
       expect({ code: plain.code, stdout: plain.stdout, stderr: plain.stderr }).toEqual({ code: full.code, stdout: full.stdout, stderr: full.stderr });

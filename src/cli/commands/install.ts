@@ -3,28 +3,31 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LongWorkOptions } from '../../core/progress.js';
 import { defineCommand } from '../define-command.js';
-import { execute } from '../run.js';
+import { execute, type Action } from '../run.js';
 import { usageError } from '../usage.js';
-import { remotesFile } from './remote.js';
 
 /** install --remote: the dependency versions the registry lacks, pulled first (the lock then pins their contents). */
 async function pullDependencies(registry: string, moduleDir: string, remoteName: string, work: LongWorkOptions) {
-  const { dockerCredentials, findRemote, pullMissingDependencies } = await import('../../core/remote/index.js');
+  const [{ dockerCredentials, findRemote, pullMissingDependencies }, { remotesFile }] = await Promise.all([import('../../core/remote/index.js'), import('./remote.js')]);
   const remote = await findRemote(remotesFile(), remoteName);
   return pullMissingDependencies(registry, moduleDir, remote, { ...work, credentials: dockerCredentials() });
+}
+
+/** The action of `install [path] [--frozen] [--remote <name>]` (a plain `install [path]` runs it without commander). */
+export function installAction(path: string, opts: { frozen?: boolean; remote?: string } = {}): Action {
+  return async (ctx) => {
+    const moduleDir = (ctx.subject = resolve(path));
+    if (opts.frozen && opts.remote !== undefined) throw usageError('--frozen writes nothing, so it cannot pull from --remote', 'install');
+    const registry = await ctx.registry();
+    const pulled = opts.remote === undefined ? undefined : await pullDependencies(registry, moduleDir, opts.remote, ctx.work);
+    const { installModule } = await import('../../core/resolve/index.js');
+    return { ...(await installModule(moduleDir, registry, { ...ctx.work, frozen: !!opts.frozen })), ...(pulled && { pulled: pulled.versions }) };
+  };
 }
 
 export function registerInstall(program: Command): void {
   defineCommand(program, 'install', "Resolve a module's dependencies from the registry, verify them and write promptpm.lock", { modulePath: true })
     .option('--frozen', 'write nothing; fail unless promptpm.lock matches what resolving gives now')
     .option('--remote <name>', 'first pull from this remote the dependency versions the registry lacks (docs/remote.md)')
-    .action((path: string, opts: { frozen?: boolean; remote?: string }, cmd: Command) =>
-      execute('install', cmd, resolve(path), async (ctx) => {
-        if (opts.frozen && opts.remote !== undefined) throw usageError('--frozen writes nothing, so it cannot pull from --remote', 'install');
-        const registry = await ctx.registry();
-        const pulled = opts.remote === undefined ? undefined : await pullDependencies(registry, resolve(path), opts.remote, ctx.work);
-        const { installModule } = await import('../../core/resolve/index.js');
-        return { ...(await installModule(resolve(path), registry, { ...ctx.work, frozen: !!opts.frozen })), ...(pulled && { pulled: pulled.versions }) };
-      }),
-    );
+    .action((path: string, opts: { frozen?: boolean; remote?: string }, cmd: Command) => execute('install', cmd, resolve(path), installAction(path, opts)));
 }
