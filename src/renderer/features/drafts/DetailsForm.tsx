@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useManifestEdit, type ManifestEdit as Edit } from './useManifestEdit';
 import { detailsOf, rangeHelp } from './details';
+import { RemovableList } from './RemovableList';
 
 
 export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text: string) => void }) {
@@ -53,16 +54,13 @@ export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text:
         </button>
       </form>
       <h3>Outputs</h3>
-      <ul aria-label="Outputs">
-        {details.outputs.map((o, i) => (
-          <li key={i}>
-            <span className="mono">{o.type}</span> <span className="muted">{o.description}</span>{' '}
-            <button type="button" aria-label={`Remove output ${o.type}`} onClick={() => void apply([{ op: 'removeOutput', index: i }])}>
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableList label="Outputs" items={details.outputs} keyOf={(_, i) => i} named={(o) => `output ${o.type}`} onRemove={(_, i) => void apply([{ op: 'removeOutput', index: i }])}>
+        {(o) => (
+          <>
+            <span className="mono">{o.type}</span> <span className="muted">{o.description}</span>
+          </>
+        )}
+      </RemovableList>
       <form
         aria-label="Add an output"
         onSubmit={(e) => {
@@ -83,19 +81,22 @@ export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text:
         </button>
       </form>
       <h3>Dependencies</h3>
-      <ul aria-label="Dependencies">
-        {details.dependencies.map((d) => (
-          <li key={d.name}>
+      <RemovableList
+        label="Dependencies"
+        items={details.dependencies}
+        keyOf={(d) => d.name}
+        named={(d) => `dependency ${d.name}`}
+        onRemove={(d) => void apply([{ op: 'removeDependency', name: d.name }])}
+      >
+        {(d) => (
+          <>
             <span className="mono">
               {d.name} {d.range}
             </span>{' '}
-            <span className="muted">{rangeHelp(d.range)}</span>{' '}
-            <button type="button" aria-label={`Remove dependency ${d.name}`} onClick={() => void apply([{ op: 'removeDependency', name: d.name }])}>
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
+            <span className="muted">{rangeHelp(d.range)}</span>
+          </>
+        )}
+      </RemovableList>
       <form
         aria-label="Add a dependency"
         onSubmit={(e) => {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useManifestEdit } from './useManifestEdit';
 import type { ManifestFacts } from './manifest-facts';
+import { RemovableList } from './RemovableList';
 
 
 interface Props {
@@ -30,16 +31,9 @@ export function InputsForm({ text, facts, onEdited }: Props) {
   return (
     <section className="inputs-form" aria-labelledby="inputs-title">
       <h2 id="inputs-title">Inputs</h2>
-      <ul aria-label="Declared inputs">
-        {facts.inputs.map((input) => (
-          <li key={input}>
-            <span className="mono">{input}</span>{' '}
-            <button type="button" onClick={() => void apply([{ op: 'removeInput', name: input }])} aria-label={`Remove input ${input}`}>
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableList label="Declared inputs" items={facts.inputs} keyOf={(input) => input} named={(input) => `input ${input}`} onRemove={(input) => void apply([{ op: 'removeInput', name: input }])}>
+        {(input) => <span className="mono">{input}</span>}
+      </RemovableList>
       <form
         aria-label="Add an input"
         onSubmit={(e) => {
