@@ -47,4 +47,10 @@ test('a drafts folder chosen in the dialog lists its modules as drafts; a draft 
   await outputs.getByLabel('Description').fill('Notes for readers');
   await outputs.getByRole('button', { name: 'Add output' }).click();
   await expect(yaml).toContainText('changelog_summary');
+  // Each declared item has its own Remove button, naming what it removes.
+  await details.getByRole('button', { name: 'Remove output changelog_summary' }).click();
+  await expect(yaml).not.toContainText('changelog_summary');
+  await details.getByRole('button', { name: 'Remove dependency summarizer' }).click();
+  await expect(details.getByRole('list', { name: 'Dependencies' })).not.toContainText('summarizer');
+  await expect(yaml).not.toContainText('summarizer');
 });
