@@ -10,29 +10,11 @@ import { createDraft, journalDraft } from '../../src/core/drafts/index.js';
 import { publishModule } from '../../src/core/registry/index.js';
 import { writeTree } from '../support/files.js';
 import { registryPath, removeRegistry, screenshot } from './support/registries.js';
+import { manifest } from './support/manifests.js';
 import { test, expect } from './harness/fixture.js';
 
 const registry = registryPath('drafts');
 const exports = join(registry, '..', 'exports');
-
-function manifest(name: string, version: string, inputs: string[]): string {
-  return [
-    'module:',
-    `  name: ${name}`,
-    `  version: ${version}`,
-    `  description: The ${name} module`,
-    'prompt:',
-    '  template: template.prompt',
-    `  placeholders: [${inputs.join(', ')}]`,
-    'interface:',
-    '  intent: Say something useful.',
-    '  inputs:',
-    ...inputs.map((i) => `    - { name: ${i}, type: plain_text, description: The ${i}, required: true }`),
-    '  outputs:',
-    '    - { type: plain_text, description: The answer }',
-    '',
-  ].join('\n');
-}
 
 test.use({ registry, dialogFolders: [exports] });
 

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { publishModule } from '../../src/core/registry/index.js';
 import { writeTree } from '../support/files.js';
 import { registryPath, removeRegistry, screenshot } from './support/registries.js';
+import { manifest } from './support/manifests.js';
 import { test, expect } from './harness/fixture.js';
 
 const registry = registryPath('import');
@@ -15,26 +16,6 @@ const work = join(registry, '..');
 const incoming = join(work, 'incoming');
 const created = join(work, 'created');
 const otherRegistry = join(work, 'team-registry');
-
-function manifest(name: string, version: string, inputs: string[], template = 'template.prompt'): string {
-  const declared = inputs.map((i) => `    - { name: ${i}, type: plain_text, description: The ${i}, required: true }`);
-  return [
-    'module:',
-    `  name: ${name}`,
-    `  version: ${version}`,
-    `  description: The ${name} module`,
-    'prompt:',
-    `  template: ${template}`,
-    `  placeholders: [${inputs.join(', ')}]`,
-    'interface:',
-    '  intent: Say something useful.',
-    '  inputs:',
-    ...declared,
-    '  outputs:',
-    '    - { type: plain_text, description: The answer }',
-    '',
-  ].join('\n');
-}
 
 const module = (name: string, version: string, inputs: string[], template = inputs.map((i) => `{{${i}}}`).join(' ') + '\n') => ({
   'promptpm.yaml': manifest(name, version, inputs),
