@@ -8,9 +8,8 @@ import { usageError } from '../usage.js';
 
 /** install --remote: the dependency versions the registry lacks, pulled first (the lock then pins their contents). */
 async function pullDependencies(registry: string, moduleDir: string, remoteName: string, work: LongWorkOptions) {
-  const [{ dockerCredentials, findRemote, pullMissingDependencies }, { remotesFile }] = await Promise.all([import('../../core/remote/index.js'), import('./remote.js')]);
-  const remote = await findRemote(remotesFile(), remoteName);
-  return pullMissingDependencies(registry, moduleDir, remote, { ...work, credentials: dockerCredentials() });
+  const [{ pullMissingDependencies }, { remote, credentials }] = await Promise.all([import('../../core/remote/index.js'), import('./remote.js').then((m) => m.chosenRemote(remoteName))]);
+  return pullMissingDependencies(registry, moduleDir, remote, { ...work, credentials });
 }
 
 /** The action of `install [path] [--frozen] [--remote <name>]` (a plain `install [path]` runs it without commander). */

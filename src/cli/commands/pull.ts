@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 import { parseModuleSpec, usageError } from '../usage.js';
-import { remotesFile } from './remote.js';
+import { chosenRemote } from './remote.js';
 
 export function registerPull(program: Command): void {
   defineCommand(program, 'pull', 'Pull versions from a remote OCI registry into the local registry')
@@ -16,10 +16,9 @@ export function registerPull(program: Command): void {
         if ((spec === undefined) === !opts.all) throw usageError('Expected <name>[@<range>] or --all (not both)', 'pull');
         const request = spec === undefined ? undefined : parseModuleSpec(spec, 'pull');
         const registry = (ctx.subject = await ctx.registry());
-        const { dockerCredentials, findRemote, pullVersions } = await import('../../core/remote/index.js');
-        const remote = await findRemote(remotesFile(), opts.remote);
+        const [{ pullVersions }, { remote, credentials }] = await Promise.all([import('../../core/remote/index.js'), chosenRemote(opts.remote)]);
         const which = request === undefined ? 'all' : [{ name: request.name, ...(request.version !== undefined && { range: request.version }) }];
-        const result = await pullVersions(registry, remote, which, { ...ctx.work, credentials: dockerCredentials() });
+        const result = await pullVersions(registry, remote, which, { ...ctx.work, credentials });
         return { ...result, remote_name: remote.name };
       }),
     );

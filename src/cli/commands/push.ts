@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { defineCommand } from '../define-command.js';
 import { execute } from '../run.js';
 import { parseModuleSpec, usageError } from '../usage.js';
-import { remotesFile } from './remote.js';
+import { chosenRemote } from './remote.js';
 
 export function registerPush(program: Command): void {
   defineCommand(program, 'push', 'Push published versions to a remote OCI registry (one tag per version)')
@@ -17,10 +17,9 @@ export function registerPush(program: Command): void {
         const ref = spec === undefined ? undefined : parseModuleSpec(spec, 'push');
         if (ref !== undefined && ref.version === undefined) throw usageError(`Expected <name>@<version>, got: '${spec}'`, 'push');
         const registry = (ctx.subject = await ctx.registry());
-        const { dockerCredentials, findRemote, pushVersions } = await import('../../core/remote/index.js');
-        const remote = await findRemote(remotesFile(), opts.remote);
+        const [{ pushVersions }, { remote, credentials }] = await Promise.all([import('../../core/remote/index.js'), chosenRemote(opts.remote)]);
         const which = ref === undefined ? 'all' : [{ name: ref.name, version: ref.version! }];
-        const result = await pushVersions(registry, remote, which, { ...ctx.work, credentials: dockerCredentials() });
+        const result = await pushVersions(registry, remote, which, { ...ctx.work, credentials });
         return { ...result, remote_name: remote.name };
       }),
     );

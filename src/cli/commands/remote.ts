@@ -13,6 +13,12 @@ export function remotesFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'promptpm', 'remotes.json');
 }
 
+/** The remote a command names (else the only one configured), with the credentials Docker's config gives. */
+export async function chosenRemote(name: string | undefined) {
+  const { dockerCredentials, findRemote } = await import('../../core/remote/index.js');
+  return { remote: await findRemote(remotesFile(), name), credentials: dockerCredentials() };
+}
+
 const USAGE = 'Expected `remote add <name> <url>`, `remote list` or `remote remove <name>`';
 
 export function registerRemote(program: Command): void {
