@@ -7,7 +7,8 @@
 // changed loads none of the code for rescanning, the worker pool or writing (imported on first need).
 import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
-import { decodeIndex, emptyIndex, encodeIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
+import { encodeIndex } from './index-encode.js';
+import { decodeIndex, emptyIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import { isRegistryFolder } from '../registry-folder.js';
