@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { PromptPMError, validationFailure, type Diagnostic } from '../../src/core/errors.js';
 import { canonicalJson } from '../../src/core/canonical-json.js';
-import { failureEnvelope, successEnvelope } from '../../src/cli/output/envelope.js';
-import { renderChunks, renderEnvelope, type OutputMode } from '../../src/cli/output/render.js';
+import { failureEnvelope, successEnvelope, type Envelope } from '../../src/cli/output/envelope.js';
+import { renderChunks, type OutputMode } from '../../src/cli/output/render.js';
+
+/** The whole text printed for `envelope` (its chunks joined), or null when --quiet silences it. */
+async function renderEnvelope(envelope: Envelope, mode: OutputMode): Promise<string | null> {
+  const chunks = await renderChunks(envelope, mode);
+  return chunks === null ? null : [...chunks].join('');
+}
 
 const LINE: OutputMode = { json: false, pretty: false, quiet: false, colour: false };
 const JSON_MODE: OutputMode = { ...LINE, json: true };

@@ -28,9 +28,3 @@ export async function renderChunks(envelope: Envelope, mode: OutputMode): Promis
   if (mode.pretty) return [`${(await import('./pretty/index.js')).renderPretty(envelope, mode.colour)}\n`];
   return (await import('./line.js')).lineChunks(envelope);
 }
-
-/** The whole text to print (ending in a newline), or null when --quiet silences a success. */
-export async function renderEnvelope(envelope: Envelope, mode: OutputMode): Promise<string | null> {
-  const chunks = await renderChunks(envelope, mode);
-  return chunks === null ? null : [...chunks].join('');
-}
