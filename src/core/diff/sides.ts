@@ -42,12 +42,18 @@ export async function registrySide(registry: string, name: string, version: stri
   return { ref: { name, version, path: detail.path, source: 'registry' }, contract: detail, files };
 }
 
+/** A published version's folder and the hash its immutability manifest records for each file. */
+export interface RecordedFiles {
+  dir: string;
+  sha256Of: ReadonlyMap<string, string>;
+}
+
 /**
- * The files a published version's immutability manifest records, by path, each checked against its recorded
- * hash when read: enough to show a file of a comparison already made (which verified both versions whole),
- * without hashing and loading both versions again for every file the view opens.
+ * The files a published version's immutability manifest records, each checked against its recorded hash when
+ * read (recordedFile): enough to show a file of a comparison already made (which verified both versions
+ * whole), without hashing and loading both versions again for every file the view opens.
  */
-export async function recordedFiles(registry: string, name: string, version: string): Promise<{ dir: string; sha256Of: ReadonlyMap<string, string> }> {
+export async function recordedFiles(registry: string, name: string, version: string): Promise<RecordedFiles> {
   const dir = await existingVersionPath(registry, name, version);
   const bytes = readManifestBytes(dir);
   const parsed = bytes === null ? null : parseManifest(bytes.toString('utf8'));
@@ -56,7 +62,7 @@ export async function recordedFiles(registry: string, name: string, version: str
 }
 
 /** The recorded file at `path`, or undefined when the version has none there. */
-export function recordedFile(recorded: Awaited<ReturnType<typeof recordedFiles>>, name: string, version: string, path: string): SideFile | undefined {
+export function recordedFile(recorded: RecordedFiles, name: string, version: string, path: string): SideFile | undefined {
   const sha256 = recorded.sha256Of.get(path);
   return sha256 === undefined ? undefined : publishedFile(recorded.dir, name, version, path, sha256);
 }
