@@ -17,3 +17,13 @@ export function Loading({ label }: { label: string }) {
     </div>
   );
 }
+
+/** Why the last action of a form failed, announced as it appears; nothing when there is no error. */
+export function InlineError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="danger-text" role="alert">
+      {message}
+    </p>
+  );
+}

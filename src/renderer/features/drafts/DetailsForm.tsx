@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useManifestEdit, type ManifestEdit as Edit } from './useManifestEdit';
 import { detailsOf, rangeHelp } from './details';
 import { RemovableList } from './RemovableList';
+import { InlineError } from '../../components/States';
 
 
 export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text: string) => void }) {
@@ -117,11 +118,7 @@ export function DetailsForm({ text, onEdited }: { text: string; onEdited: (text:
         </button>
         <p className="muted range-help">{rangeHelp(dep.range)}</p>
       </form>
-      {error && (
-        <p className="danger-text" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </section>
   );
 }

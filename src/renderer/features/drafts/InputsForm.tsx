@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useManifestEdit } from './useManifestEdit';
 import type { ManifestFacts } from './manifest-facts';
 import { RemovableList } from './RemovableList';
+import { InlineError } from '../../components/States';
 
 
 interface Props {
@@ -60,11 +61,7 @@ export function InputsForm({ text, facts, onEdited }: Props) {
           Add input
         </button>
       </form>
-      {error && (
-        <p className="danger-text" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { toAppError } from '../../api/errors';
+import { InlineError } from '../../components/States';
 
 interface Props {
   onCreated: (path: string) => void;
@@ -53,11 +54,7 @@ export function NewModuleDialog({ onCreated, onClose }: Props) {
           Version
           <input value={version} onChange={(e) => setVersion(e.target.value)} required spellCheck={false} className="mono" />
         </label>
-        {error && (
-          <p className="danger-text" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError message={error} />
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel
