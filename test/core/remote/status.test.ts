@@ -1,8 +1,6 @@
 // What the Remotes view shows: each version here only, there only, the same on both sides, or published
 // twice with different contents (an integrity alarm) — against a real registry server on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishModule } from '../../../src/core/registry/index.js';
 import { pushVersions, remoteStatus } from '../../../src/core/remote/index.js';
@@ -21,7 +19,7 @@ describe.skipIf(missing !== null)('remote status', () => {
 
   it('tells local-only, remote-only, same and different versions apart, in semver order', async () => {
     const remote = { url: `${server.host}/status` };
-    const [mine, theirs] = [join(mkdtempSync(join(tmpdir(), 'promptpm-status-')), 'a'), join(mkdtempSync(join(tmpdir(), 'promptpm-status-')), 'b')];
+    const [mine, theirs] = [join(tempDir(), 'a'), join(tempDir(), 'b')];
     await publishModule(mine, makeModule(tempDir(), 'echo', '1.0.0'));
     await publishModule(mine, makeModule(tempDir(), 'echo', '1.10.0'));
     await publishModule(mine, makeModule(tempDir(), 'echo', '1.2.0', { 'notes.md': 'mine\n' }));
