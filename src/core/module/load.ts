@@ -3,15 +3,16 @@
 // A YAML manifest in the plain subset (plain-yaml.ts) is first read without positions, which spares loading
 // the full YAML parser; only if a rule then has something to say is it read again, with positions, and the
 // rules rerun, so every diagnostic still points at its line and column.
+// The TOML parser and the folder-contents walk are loaded only when a manifest or a caller needs them:
+// `install` loads an ordinary YAML module and should not pay for either at start-up.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Checker, isMapping } from './checker.js';
 import { Diagnostics } from './diagnostics.js';
-import { scanModuleFolder, type ModuleFile } from './folder-contents.js';
+import type { ModuleFile } from './folder-contents.js';
 import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js';
 import { readTextFile } from './safe-read.js';
 import type { ParseOutcome } from './source.js';
-import { parseTomlManifest } from './source-toml.js';
 import type { LoadedModule, ModuleManifest } from './types.js';
 import { checkDependencies, checkInterface, checkModule, checkPrompt, ROOT_FIELDS } from './validate-sections.js';
 import { checkPlaceholders, readTemplate } from './validate-template.js';
@@ -61,7 +62,7 @@ export async function loadModule(dir: string, opts: LoadOptions = {}): Promise<L
       work = newWork(dir, true);
       await loadInto(work);
     }
-    if (opts.contents && work.source !== null) checkContents(work, opts.contents.registry);
+    if (opts.contents && work.source !== null) await checkContents(work, opts.contents.registry);
   } catch (err) {
     // Reaching this is a bug in a rule; report it as a diagnostic rather than crash the caller.
     work.diagnostics.error({
@@ -76,8 +77,8 @@ export async function loadModule(dir: string, opts: LoadOptions = {}): Promise<L
   return { path: work.dir, source: work.source, manifest: errors.length === 0 ? work.manifest : null, claimed: work.claimed, template: work.template, errors, warnings, files: work.files };
 }
 
-function checkContents(work: Work, registry: string | undefined): void {
-  const contents = scanModuleFolder(work.dir, registry);
+async function checkContents(work: Work, registry: string | undefined): Promise<void> {
+  const contents = (await import('./folder-contents.js')).scanModuleFolder(work.dir, registry);
   contents.errors.forEach((f) => work.diagnostics.error(f));
   contents.warnings.forEach((f) => work.diagnostics.warn(f));
   work.files = contents.files;
@@ -119,7 +120,7 @@ async function readManifest(work: Work, file: string): Promise<ParseOutcome | nu
   const name = path.basename(file);
   const at = { file, line: null, column: null };
   if (read.ok) {
-    if (file.endsWith('.toml')) return parseTomlManifest(read.text, file);
+    if (file.endsWith('.toml')) return (await import('./source-toml.js')).parseTomlManifest(read.text, file);
     const plain = work.positions ? NOT_PLAIN : readPlainYaml(read.text);
     work.readPlain = plain !== NOT_PLAIN;
     if (work.readPlain) return { ok: true, doc: { value: plain, locate: () => null }, findings: { errors: [], warnings: [] } };

@@ -1,10 +1,11 @@
 // Tests are checked at validate time (§2, §3): known assertion kinds with values of the right type,
 // regexes that the linear-time engine accepts, and inputs that are present and safe to read.
+// The regex engine (re2js) is loaded at the first regex assertion only: most modules have none, and
+// `install` validates the root module at start-up.
 import { ASSERTION_KINDS, isLengthKind, isLengthValue, isTextKind, parseStructure } from './assertion-kinds.js';
 import { describe, isMapping, own, type Checker, type Mapping } from './checker.js';
 import { formatPath, type FieldPath } from './field-path.js';
 import { resolveInputValue } from './input-files.js';
-import { compileRegex } from './regex.js';
 import type { Assertion, InputSpec, TestCase } from './types.js';
 import { mappingItems } from './validate-sections.js';
 
@@ -23,7 +24,11 @@ export async function checkTests(c: Checker, root: Mapping, moduleDir: string, i
     if (rawAssertions && rawAssertions.length === 0) {
       c.warn('TEST_NO_ASSERTIONS', [...path, 'assertions'], `Test '${name}' has no assertions and always passes`, 'Add at least one assertion.');
     }
-    const assertions = (rawAssertions ?? []).flatMap((a, j) => checkAssertion(c, a, [...path, 'assertions', j]) ?? []);
+    const assertions: Assertion[] = [];
+    for (const [j, a] of (rawAssertions ?? []).entries()) {
+      const checked = await checkAssertion(c, a, [...path, 'assertions', j]);
+      if (checked) assertions.push(checked);
+    }
     tests.push({ name, inputs: Object.fromEntries(Object.entries(values)), assertions });
   }
   return tests;
@@ -70,7 +75,7 @@ function splitAssertion(raw: Mapping): { kind: string; value: unknown; valueKey:
   return null;
 }
 
-function checkAssertion(c: Checker, raw: unknown, path: FieldPath): Assertion | null {
+async function checkAssertion(c: Checker, raw: unknown, path: FieldPath): Promise<Assertion | null> {
   const parts = isMapping(raw) ? splitAssertion(raw) : null;
   if (!parts) {
     c.error('ASSERTION_MALFORMED', path, 'An assertion must be a mapping with one key, the assertion type', 'Write it like `- contains: "Summary"` or `- max_length: 300`.');
@@ -89,6 +94,7 @@ function checkAssertion(c: Checker, raw: unknown, path: FieldPath): Assertion | 
     return null;
   }
   if (kind === 'regex') {
+    const { compileRegex } = await import('./regex.js');
     const compiled = compileRegex(value as string);
     if (!compiled.ok) {
       const hint = compiled.code === 'REGEX_UNSUPPORTED' ? 'Rewrite the pattern without backreferences or lookaround.' : 'Fix the pattern (ECMAScript syntax, no flags).';

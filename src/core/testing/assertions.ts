@@ -1,6 +1,6 @@
 // Evaluates one assertion of §3 against the rendered text. Regexes run on re2js (linear time), so a
 // pathological pattern cannot hang the run.
-import { compileRegex } from '../module/index.js';
+import { compileRegex } from '../module/regex.js';
 import { checkStructure } from './structure.js';
 import { codePointLength, preview, showValue } from './text.js';
 
