@@ -1,7 +1,7 @@
 // resolveDependencies: solve against the registry's index, reject cycles, verify every chosen version's
 // integrity, and return the tree, the §5 install order and the lock.
 import type { LongWorkOptions } from '../progress.js';
-import { resolveRegistryLocation } from '../registry/index.js';
+import { resolveRegistryLocation } from '../registry/location.js';
 import { freshen, freshenModules, loadIndexFile, type IndexFile } from '../registry/index-cache.js';
 import { loadResolution } from '../registry/index-format.js';
 import { IN_PROCESS_MAX, TaskPool } from '../registry/pool.js';

@@ -1,7 +1,6 @@
 // The pure resolution step over any VersionSource: solve, keep what the root reaches, reject cycles.
 import type { LongWorkOptions } from '../progress.js';
 import { cancelledError, conflictError, cycleError, invalidVersionError } from './errors.js';
-import { explainFailure } from './explain.js';
 import { findCycle, reachableGraph, type ResolvedGraph } from './graph.js';
 import { InvalidVersionReached, SolveCancelled, SolveFailure, Solver } from './solver.js';
 import type { RootModule, VersionSource } from './types.js';
@@ -22,7 +21,8 @@ export async function solveDependencies(
   try {
     chosen = await solver.solve(opts);
   } catch (err) {
-    if (err instanceof SolveFailure) throw conflictError(errorPath, explainFailure(solver, err.incompatibility));
+    // The explanation's code is loaded only when a solve fails.
+    if (err instanceof SolveFailure) throw conflictError(errorPath, (await import('./explain.js')).explainFailure(solver, err.incompatibility));
     if (err instanceof SolveCancelled) throw cancelledError(errorPath);
     if (err instanceof InvalidVersionReached) throw invalidVersionError(errorPath, err.found, opts.versionDir?.(err.found.name, err.found.version));
     throw err;

@@ -1,32 +1,36 @@
 // The finite set of versions one package can take, as a bit set: bit i is the i-th highest version and
 // the top bit is "not selected". Every term of the solver is such a set of worlds, so intersection,
 // union and complement are exact bit operations and never need interval arithmetic.
-import semver from 'semver';
+// Only the semver pieces used here: the whole library (semver/index.js) adds to the start-up of `install`.
+import Range from 'semver/classes/range.js';
+import type SemVer from 'semver/classes/semver.js';
+import compareBuild from 'semver/functions/compare-build.js';
+import parse from 'semver/functions/parse.js';
 
 /**
  * Parsed ranges and versions shared by the universes of one resolution (null for text that does not parse):
  * most modules of a registry share their version numbers, so each is parsed once.
  */
 export class SemverCache {
-  private readonly ranges = new Map<string, semver.Range | null>();
-  private readonly versions = new Map<string, semver.SemVer | null>();
+  private readonly ranges = new Map<string, Range | null>();
+  private readonly versions = new Map<string, SemVer | null>();
 
   /** The version exactly as written (a loose or coerced reading is not one). */
-  version(text: string): semver.SemVer | null {
+  version(text: string): SemVer | null {
     let v = this.versions.get(text);
     if (v === undefined) {
-      const p = semver.parse(text);
+      const p = parse(text);
       v = p && p.version === text ? p : null;
       this.versions.set(text, v);
     }
     return v;
   }
 
-  range(text: string): semver.Range | null {
+  range(text: string): Range | null {
     let r = this.ranges.get(text);
     if (r === undefined) {
       try {
-        r = new semver.Range(text);
+        r = new Range(text);
       } catch {
         r = null;
       }
@@ -47,18 +51,18 @@ export class Universe {
   /** Bit i of each version, made once: the solver asks for them in its innermost loops. */
   private readonly bits: readonly bigint[];
   /** Parsed once: range tests on strings would re-parse every version for every range. */
-  private readonly parsed: readonly semver.SemVer[];
+  private readonly parsed: readonly SemVer[];
 
   constructor(
     versions: Iterable<string>,
     private readonly cache: SemverCache,
   ) {
-    const valid: semver.SemVer[] = [];
+    const valid: SemVer[] = [];
     for (const v of new Set(versions)) {
       const p = cache.version(v);
       if (p) valid.push(p);
     }
-    this.parsed = valid.sort((a, b) => semver.compareBuild(b, a));
+    this.parsed = valid.sort((a, b) => compareBuild(b, a));
     this.versions = this.parsed.map((p) => p.version);
     this.bits = this.versions.map((_, i) => 1n << BigInt(i));
     this.none = 1n << BigInt(this.versions.length);
