@@ -5,6 +5,7 @@
 import type { LongWorkOptions } from '../progress.js';
 import { incompatibility, type Incompatibility, type Term } from './incompatibility.js';
 import { PartialSolution } from './partial-solution.js';
+import { PendingQueue } from './pending-queue.js';
 import type { Dependency, InvalidVersion, RootModule, VersionSource } from './types.js';
 import { SemverCache, Universe } from './universe.js';
 
@@ -67,6 +68,46 @@ export class Solver {
 
   /** Chosen version of every decided package (the root included). */
   async solve(opts: LongWorkOptions = {}): Promise<Map<string, string>> {
+    return (await this.solveWithoutConflict(opts)) ?? this.solveFully(opts);
+  }
+
+  /**
+   * The common case, without PubGrub's bookkeeping (incompatibilities, assignments): PubGrub's own choices
+   * in its own order — the required package with the fewest allowed versions, then by name, at its highest
+   * allowed version — as long as no choice is contradicted. At the first conflict, missing module or invalid
+   * version it gives up (null) and the full solver starts over: only that one learns from a conflict,
+   * backtracks and explains a failure. On a registry's usual closure this is several times faster.
+   */
+  async solveWithoutConflict(opts: LongWorkOptions = {}): Promise<Map<string, string> | null> {
+    const allowed = new Map<string, bigint>();
+    const pending = new PendingQueue();
+    const chosen = new Map<string, string>();
+    const rootU = this.universe(this.root.name);
+    allowed.set(this.root.name, rootU.versionBits);
+    pending.set(this.root.name, rootU.count(rootU.versionBits));
+    for (let step = 1, best = pending.peek(); best !== null; step++, best = pending.peek()) {
+      const u = this.universe(best);
+      const index = u.highest(allowed.get(best)!);
+      const version = u.versions[index];
+      if (version === undefined || (best !== this.root.name && this.source.invalid?.(best, version))) return null;
+      for (const dep of this.dependencies(best, version)) {
+        const target = this.universe(dep.name);
+        // Versions still allowed (never "not selected": the dependency is now required); none left is a conflict.
+        const next = (allowed.get(dep.name) ?? target.all) & target.matching(dep.range);
+        if (next === 0n || dep.name === best) return null;
+        allowed.set(dep.name, next);
+        if (!chosen.has(dep.name)) pending.set(dep.name, target.count(next));
+      }
+      chosen.set(best, version);
+      allowed.set(best, u.bit(index));
+      pending.delete(best);
+      if (step % BATCH === 0) await this.checkpoint(opts);
+    }
+    return chosen;
+  }
+
+  /** PubGrub from the start: complete, with a derivation to explain any failure. */
+  async solveFully(opts: LongWorkOptions = {}): Promise<Map<string, string>> {
     const rootU = this.universe(this.root.name);
     this.add(incompatibility([{ name: this.root.name, worlds: rootU.none }], { kind: 'root' }));
     let next: string | null = this.root.name;
