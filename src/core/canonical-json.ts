@@ -31,9 +31,25 @@ export function presorted<T extends object>(value: T): T {
   return value;
 }
 
+/**
+ * A long list whose items are made a run at a time while it is written, so they never all exist at once
+ * (the rows of a big registry's list). `make(start, end)` gives items `start` to `end - 1` with their keys
+ * already in canonical order at every depth, as `presorted` requires; a plain JSON.stringify makes them all.
+ */
+export class GeneratedList<T> {
+  constructor(
+    readonly length: number,
+    readonly make: (start: number, end: number) => T[],
+  ) {}
+
+  toJSON(): T[] {
+    return this.make(0, this.length);
+  }
+}
+
 /** The value with keys sorted at every depth (undefined fields dropped); returns the value itself when it already is. */
 export function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || PRESORTED.has(value)) return value;
+  if (value === null || typeof value !== 'object' || PRESORTED.has(value) || value instanceof GeneratedList) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
@@ -71,9 +87,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value)) ?? 'null';
 }
 
-/** Whether `value` is written piece by piece: an array, or a plain object without a toJSON of its own for JSON.stringify to call. */
+/** Whether `value` is written piece by piece: a list, or a plain object without a toJSON of its own for JSON.stringify to call. */
 const walked = (value: unknown): value is object =>
-  value !== null && typeof value === 'object' && (Array.isArray(value) || (isPlain(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'));
+  value !== null &&
+  typeof value === 'object' &&
+  (Array.isArray(value) || value instanceof GeneratedList || (isPlain(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'));
 
 // Array items stringified per call: one call per row would cost more than the rows' own JSON.
 export const ITEMS_PER_PIECE = 256;
@@ -84,11 +102,12 @@ export const ITEMS_PER_PIECE = 256;
  * (except that a toJSON is not told its key).
  */
 function* pieces(value: object): Generator<string> {
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) || value instanceof GeneratedList) {
+    const run = Array.isArray(value) ? (start: number, end: number): unknown[] => value.slice(start, end) : value.make;
     for (let i = 0; i < value.length; i += ITEMS_PER_PIECE) {
       // The run's own brackets dropped: the same items, written as JSON.stringify writes them in the whole array.
-      const run = JSON.stringify(value.slice(i, i + ITEMS_PER_PIECE));
-      yield `${i === 0 ? '[' : ','}${run.slice(1, -1)}`;
+      const text = JSON.stringify(run(i, Math.min(i + ITEMS_PER_PIECE, value.length)));
+      yield `${i === 0 ? '[' : ','}${text.slice(1, -1)}`;
     }
     yield value.length === 0 ? '[]' : ']';
     return;

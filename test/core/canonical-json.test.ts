@@ -2,7 +2,7 @@
 // plain definition: copy every object with Object.keys(...).sort(), drop undefined fields, stringify.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonChunks, ITEMS_PER_PIECE, presorted, sortKeys } from '../../src/core/canonical-json.js';
+import { canonicalJson, canonicalJsonChunks, GeneratedList, ITEMS_PER_PIECE, presorted, sortKeys } from '../../src/core/canonical-json.js';
 
 function reference(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
@@ -94,3 +94,26 @@ describe('canonicalJsonChunks', () => {
     expect(chunks.join('')).toBe(canonicalJson({ data: { modules: rows }, ok: true }));
   });
 });
+
+describe('GeneratedList', () => {
+  const rowArb = fc.record({ name: fc.string(), source: fc.string(), version: fc.string() });
+
+  it('is written as the list its runs make, whole or as a field, each run made as it is written', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 3 * ITEMS_PER_PIECE }), (rows) => {
+        const asked: Array<[number, number]> = [];
+        const list = new GeneratedList(rows.length, (start, end) => (asked.push([start, end]), rows.slice(start, end)));
+        const expected = canonicalJson({ data: { modules: rows }, ok: true });
+        expect([...canonicalJsonChunks({ data: { modules: list }, ok: true }, 64)].join('')).toBe(expected);
+        // One run after another, none longer than a piece, covering every row once.
+        expect(asked.flatMap(([start, end]) => (expect(end - start).toBeLessThanOrEqual(ITEMS_PER_PIECE), [start, end]))).toEqual(
+          Array.from({ length: Math.ceil(rows.length / ITEMS_PER_PIECE) }, (_, k) => [k * ITEMS_PER_PIECE, Math.min(rows.length, (k + 1) * ITEMS_PER_PIECE)]).flat(),
+        );
+        // A plain stringify (canonicalJson) makes them all at once, with the same bytes.
+        expect(canonicalJson({ data: { modules: list }, ok: true })).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+

@@ -9,13 +9,17 @@ const isFolder = (path: string): Promise<boolean> => stat(path).then((st) => st.
 
 export async function listAction(ctx: CommandContext): Promise<Record<string, unknown>> {
   const registry = (ctx.subject = await ctx.registry());
-  const { listRegistry } = await import('../../core/registry/index.js');
+  const { listRegistry, listRegistryRows } = await import('../../core/registry/index.js');
   // On a terminal, the index built for a registry listed the first time shows its progress.
-  const result = await listRegistry(registry, { versionStates: false, onProgress: ctx.work.onProgress });
-  // The core builds every row with its keys in sorted order (list.ts): print them without a re-sort.
-  const rows = { ...result, modules: presorted(result.modules), packages: presorted(result.packages) };
+  const onProgress = ctx.work.onProgress;
+  // JSON is written a run of rows at a time, each run made as it is written (a big list never exists whole);
+  // the line and pretty renderers read the rows as arrays, which the core builds with their keys in order.
+  const rows =
+    ctx.options.json === true
+      ? await listRegistryRows(registry, { onProgress })
+      : await listRegistry(registry, { versionStates: false, onProgress }).then((r) => ({ ...r, modules: presorted(r.modules), packages: presorted(r.packages) }));
   // A folder that does not exist lists as empty, as the earlier tool's tests expect; --pretty says there is none.
-  return result.count === 0 && !(await isFolder(registry)) ? { ...rows, registry_exists: false } : rows;
+  return rows.count === 0 && !(await isFolder(registry)) ? { ...rows, registry_exists: false } : { ...rows };
 }
 
 export function registerList(program: Command): void {

@@ -6,7 +6,7 @@ import type { TestReport } from '../testing/index.js';
 import type { InfoResult, PublishResult, VersionDetail, VersionVerification, VerifyReport } from './types.js';
 
 export { resolveRegistryLocation } from './location.js';
-export { listRegistry } from './list.js';
+export { listRegistry, listRegistryRows } from './list.js';
 export { readIndex } from './index-cache.js';
 export { versionPath } from './paths.js';
 export { LIMITS } from './limits.js';

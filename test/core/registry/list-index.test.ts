@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listRegistry, publishModule, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
+import { listRegistry, listRegistryRows, publishModule, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
 import type { Progress } from '../../../src/core/progress.js';
 import { fixtureCopy, makeModule, tempDir } from './helpers.js';
 
@@ -91,6 +91,17 @@ describe('list and the index cache', () => {
     await listRegistry(reg);
     rmSync(join(reg, 'modules', 'text-normalizer', '1.0.0'), { recursive: true });
     expect((await listRegistry(reg)).modules.map((m) => m.version)).toEqual(['1.2.0', '1.1.0']);
+  });
+
+  it('gives the CLI the same rows, made for any run of them (a run may start inside a module)', async () => {
+    const reg = fixtureCopy();
+    const list = await listRegistry(reg, { versionStates: false });
+    const rows = await listRegistryRows(reg);
+    expect({ registry_path: rows.registry_path, count: rows.count }).toEqual({ registry_path: list.registry_path, count: list.count });
+    expect(rows.packages.make(0, rows.packages.length)).toEqual(list.packages);
+    for (let start = 0; start <= list.count; start++) {
+      for (let end = start; end <= list.count; end++) expect(rows.modules.make(start, end)).toEqual(list.modules.slice(start, end));
+    }
   });
 
   it('answers for a registry that does not exist yet with nothing', async () => {
