@@ -10,9 +10,13 @@
 // a first verify on a fresh copy of it, so the memory line shows 1k → 10k → 30k modules.
 // The earlier Python PromptPM is not installed on this machine, so its rows are compared with the shell
 // references that are; its figures, where shown, are scaled from the issue's measurements on this machine.
+// Opt-in: PROMPTPM_BENCH_BASELINE=<revision> also runs this project as it was at <revision> (the build the
+// issue measured beside the earlier tool: 4a4f9c2) paired with this one on the 10k registry, and turns the
+// issue's ratios between the two tools into "× the earlier tool" for this run's machine state.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { baselineCli } from './baseline.mjs';
 import { benchRegistry, buildCli, cliBin, loadLine, projectRoot } from './fixtures.mjs';
 
 const SIZES = [1000, 10000];
@@ -23,6 +27,10 @@ const RUNS = 5;
 const CAT_ISSUE_S = 1.1;
 const EARLIER_LIST_S = 9.2;
 const EARLIER_INSTALL_S = 0.75 * 8.8;
+// The issue's ratios of the earlier tool to the project as it was then (its "now" column): list never
+// opened 9.2 s to 9.2 s, warm list 9.2 s to 0.24–0.28 s, install 8.8×.
+const EARLIER_PER_BASELINE = { coldList: 9.2 / 9.2, warmList: 9.2 / 0.26, install: 8.8 };
+const baselineRevision = process.env.PROMPTPM_BENCH_BASELINE;
 
 buildCli();
 const { listRegistry } = await import(join(projectRoot, 'out/cli/core/registry/index.js'));
@@ -45,7 +53,7 @@ function once(command) {
   return { ms, rssMiB: rss ? Number(rss[1]) / 1024 : null };
 }
 
-const cli = (label, registry, args, before) => ({ label, file: process.execPath, args: ['--require', probe, cliBin, '--registry', registry, ...args, '--json'], before });
+const cli = (label, registry, args, before, bin = cliBin) => ({ label, file: process.execPath, args: ['--require', probe, bin, '--registry', registry, ...args, '--json'], before });
 const shell = (label, script, dir) => ({ label, file: 'sh', args: ['-c', script, 'sh', dir] });
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 
@@ -123,6 +131,7 @@ ${tops.map((top) => `  - { name: ${top}, version: 1.2.0 }`).join('\n')}
 `;
 
 const hasSha = hasCommand('sha256sum');
+const baselineBin = baselineRevision ? baselineCli(baselineRevision) : null;
 const rows = new Map();
 console.log(`before: ${loadLine()}; ${RUNS} runs of each command after a warm-up, in turn with its reference`);
 for (const modules of SIZES) {
@@ -137,10 +146,21 @@ for (const modules of SIZES) {
   r.warmList = paired(cli('list, warm', copy, ['list']), cat);
   const tops = Array.from({ length: INSTALL_ROOTS }, (_, i) => `module-${String(modules - 1 - i).padStart(5, '0')}`);
   writeFileSync(join(installDir, 'promptpm.yaml'), installManifest(tops));
-  const install = { label: 'install', file: process.execPath, args: [cliBin, 'install', installDir, '--registry', copy, '--json'] };
-  r.install = paired(install, cat);
+  const installWith = (bin, registry) => ({ label: 'install', file: process.execPath, args: [bin, 'install', installDir, '--registry', registry, '--json'] });
+  r.install = paired(installWith(cliBin, copy), cat);
   const lock = JSON.parse(readFileSync(join(installDir, 'promptpm.lock'), 'utf8'));
   r.closure = Object.keys(lock.modules).length;
+  if (baselineBin && modules === 10000) {
+    // A copy of its own: the two builds keep their index in different formats.
+    const theirs = freshCopy(registry, `${modules}-baseline`);
+    const dropTheirs = () => rmSync(join(theirs, '.promptpm'), { recursive: true, force: true });
+    r.baseline = {
+      coldList: paired(cli('list, never opened', copy, ['list'], dropIndex), cli('baseline list, never opened', theirs, ['list'], dropTheirs, baselineBin)),
+      warmList: paired(cli('list, warm', copy, ['list']), cli('baseline list, warm', theirs, ['list'], undefined, baselineBin)),
+      install: paired(installWith(cliBin, copy), installWith(baselineBin, theirs)),
+    };
+    rmSync(theirs, { recursive: true, force: true });
+  }
   r.app = await appFirstRows(copy);
   rows.set(modules, r);
   rmSync(copy, { recursive: true, force: true });
@@ -177,6 +197,14 @@ for (const [modules, r] of rows) {
   console.log(`  list --json, warm:          ${span(r.warmList.a)}   ratio to ${catName} ${median(r.warmList.ratios).toFixed(2)}${earlier(EARLIER_LIST_S, r.warmList.a, 50)}`);
   console.log(`  install (closure ${String(r.closure).padEnd(4)}):   ${span(r.install.a)}   ratio to ${catName} ${median(r.install.ratios).toFixed(2)}${earlier(EARLIER_INSTALL_S, r.install.a, 20)}`);
   console.log(`  app, never opened:          names known to core (first progress of listRegistry) ${span(r.app.names)} (target ≤ 1 s), every row complete ${span(r.app.complete)}`);
+  if (r.baseline) {
+    console.log(`  beside the project at ${baselineRevision} (paired; ours / theirs, median ratio → × the earlier tool through the issue's ratios):`);
+    for (const [row, target] of [['coldList', 6], ['warmList', 50], ['install', 20]]) {
+      const b = r.baseline[row];
+      const ratio = median(b.ratios);
+      console.log(`    ${row.padEnd(9)} ours ${span(b.a)}  theirs ${span(b.b)}  ratio ${ratio.toFixed(3)}  ≈ ${(EARLIER_PER_BASELINE[row] / ratio).toFixed(1)}× the earlier tool (target ≥ ${target})`);
+    }
+  }
 }
 const [small, large] = SIZES.map((n) => rows.get(n));
 const growth = (pick) => (median(pick(large)) / median(pick(small))).toFixed(1);
