@@ -7,6 +7,7 @@ import type * as IndexEntry from './index-entry.js';
 import type { StoredVersion } from './index-entry.js';
 import { moduleDir } from './paths.js';
 import { scanVersionsSync } from './scan.js';
+import type { Dependency } from './types.js';
 
 export interface ModuleScanJob {
   registry: string;
@@ -71,6 +72,9 @@ export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   return { mtimeMs, versions: out, stray };
 }
 
+const sameDependencies = (a: Dependency[], b: Dependency[]): boolean =>
+  a === b || (a.length === b.length && a.every((d, i) => d.name === b[i]!.name && d.range === b[i]!.range));
+
 /**
  * Keeps the scans of one index build compact as they reach the main thread. Each batch from a worker
  * thread arrives as its own copy of every string (each version, dependency name and range, manifest file
@@ -90,25 +94,33 @@ export class ScanCompactor {
 
   /** Rewrites `scan` in place and returns it. */
   compact(scan: ModuleScan): ModuleScan {
+    let previous: Dependency[] | null = null;
     for (const row of scan.versions) {
       row[0] = this.string(row[0]);
-      if (row[2] !== null) row[2] = this.entry(row[2], row[1]);
+      if (row[2] !== null) previous = (row[2] = this.entry(row[2], row[1], previous)).dependencies;
     }
     return scan;
   }
 
-  /** The entry as one object; `ino` is the row's copy of the same inode, which it then shares. */
-  private entry(e: StoredVersion, ino: string): StoredVersion {
-    for (const dep of e.dependencies) {
-      dep.name = this.string(dep.name);
-      dep.range = this.string(dep.range);
+  /**
+   * The entry as one object; `ino` is the row's copy of the same inode, which it then shares. Versions of
+   * one module mostly depend on the same modules: a list equal to the previous version's is that list (a
+   * thread shares equal lists only while its cache of them has room).
+   */
+  private entry(e: StoredVersion, ino: string, previous: Dependency[] | null): StoredVersion {
+    const dependencies = previous !== null && sameDependencies(previous, e.dependencies) ? previous : e.dependencies;
+    if (dependencies !== previous) {
+      for (const dep of dependencies) {
+        dep.name = this.string(dep.name);
+        dep.range = this.string(dep.range);
+      }
     }
     return {
       ino: e.ino === ino ? ino : e.ino,
       source: e.source === null ? null : this.string(e.source),
       description: e.description,
       tags: e.tags,
-      dependencies: e.dependencies,
+      dependencies,
       verification: this.string(e.verification) as StoredVersion['verification'],
       inputTypes: e.inputTypes,
       outputTypes: e.outputTypes,

@@ -17,6 +17,11 @@ const BATCH = 64;
 const IN_FLIGHT = 2;
 export const IN_PROCESS_MAX = 64;
 
+// A thread keeps little between batches, yet over a long run (a first verify of 30k modules) its young
+// generation grew to V8's default of two 16 MB semi-spaces, three times what it kept. Half that limit
+// measured no slower and saves its difference in peak memory.
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 export interface PoolRun<R> {
   results: Array<R | undefined>;
   cancelled: boolean;
@@ -46,7 +51,7 @@ export class TaskPool {
     if (file === null || this.workers.length > 0) return;
     const threads = availableParallelism() - (mainThreadShares() ? 1 : 0);
     this.workers = Array.from({ length: Math.max(1, threads) }, () => {
-      const w = new Worker(file, { workerData: { preload } });
+      const w = new Worker(file, { workerData: { preload }, resourceLimits: THREAD_LIMITS });
       // A run listens for its own failures; between runs a thread that dies just leaves the pool.
       w.on('error', () => undefined);
       w.once('exit', () => (this.workers = this.workers.filter((x) => x !== w)));

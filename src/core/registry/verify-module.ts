@@ -22,7 +22,7 @@ export interface ModuleVerification {
   versions: string[];
   /** Entries of the module folder that are not versions (registry-relative paths), sorted. */
   stray: string[];
-  /** One per version: null when intact (all there is to say), else the full result. */
+  /** One per version: null when intact (all there is to say), else the full result; empty when every version is intact. */
   results: Array<VersionVerification | null>;
   /** Why the module folder itself could not be listed (its versions are then unknown). */
   unlisted?: string;
@@ -62,5 +62,7 @@ export async function verifyModule(job: ModuleJob): Promise<ModuleVerification> 
     scanned.push([version, ino, ownDescription({ ...entry, verification: r.status })]);
   }
   const scan = job.index === true ? { mtimeMs, versions: scanned, stray: listing.stray } : undefined;
-  return { versions: listing.versions, stray: listing.stray, results, ...(scan && { scan }) };
+  // An empty list for an intact module: one array less per module on the main thread, which keeps them all.
+  const intact = results.every((r) => r === null);
+  return { versions: listing.versions, stray: listing.stray, results: intact ? [] : results, ...(scan && { scan }) };
 }

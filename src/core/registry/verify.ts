@@ -77,8 +77,14 @@ const rowOf = (r: Pick<VersionVerification, 'changed' | 'extra' | 'missing' | 'n
 // arrays for each of tens of thousands of versions.
 const NONE = Object.freeze([]) as readonly string[] as string[];
 
-const moduleRows = (name: string, m: ModuleVerification): Row[] =>
-  m.versions.map((version, i) => rowOf(m.results[i] ?? { changed: NONE, extra: NONE, missing: NONE, name, status: 'ok', version }));
+/** Appends one row per version of module `name` to `rows`. */
+function addRows(rows: Row[], name: string, m: ModuleVerification): Row[] {
+  m.versions.forEach((version, i) => {
+    const r = m.results[i];
+    rows.push(r ? rowOf(r) : { changed: NONE, extra: NONE, missing: NONE, name, status: 'ok', version });
+  });
+  return rows;
+}
 
 function unlistedError(root: string, name: string, why: string): PromptPMError {
   return new PromptPMError('DEPENDENCY_ERROR', `Module folder cannot be read: ${name} (${why})`, {
@@ -100,10 +106,14 @@ function statesInIndexOrder(index: IndexFile, jobs: ModuleJob[], results: Array<
   return states;
 }
 
-/** The modules the threads read for the index, by name. */
-function scansOf(jobs: ModuleJob[], results: Array<ModuleVerification | undefined>): Map<string, ModuleScan> {
+/** The modules the threads read for the index, by name, taken off the results: the index keeps them no longer than it is needed. */
+function takeScans(jobs: ModuleJob[], results: Array<ModuleVerification | undefined>): Map<string, ModuleScan> {
   const scans = new Map<string, ModuleScan>();
-  results.forEach((m, i) => m?.scan && scans.set(jobs[i]!.name, m.scan));
+  results.forEach((m, i) => {
+    if (m?.scan === undefined) return;
+    scans.set(jobs[i]!.name, m.scan);
+    delete m.scan;
+  });
   return scans;
 }
 
@@ -116,13 +126,14 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   // Without an index yet, the threads also read each version's entry from the files they hash.
   const index = indexSize === null;
   const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name, index }));
-  const rows: Row[][] = new Array(jobs.length);
   const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
   const compactor = new ScanCompactor();
+  // A module's rows are made for a listener and dropped: the report's rows are made once the index is
+  // written, so they and the scans the index is built from are never all in memory together.
   const arrived = (m: ModuleVerification, i: number): void => {
     m.versions = m.versions.map(compactor.string);
     if (m.scan) compactor.compact(m.scan);
-    step(jobs[i]!.name, (rows[i] = moduleRows(jobs[i]!.name, m)));
+    step(jobs[i]!.name, opts.onProgress && addRows([], jobs[i]!.name, m));
   };
   const running = pool.run('verifyModule', verifyModule, jobs, arrived, opts.signal);
   // Read while the threads hash: only to record the results in, so it need not be fresh.
@@ -135,12 +146,17 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
     const stored = parseIndexText(text, true);
     // Without an index yet, one is built so that listings show the results: from what the threads read
     // while hashing, or by rescanning (on the threads, idle now) if an index appeared after they started.
-    if (text === null && !run.cancelled) await freshen(root, stored, { pool, scanned: scansOf(jobs, run.results) });
+    if (text === null && !run.cancelled) await freshen(root, stored, { pool, scanned: takeScans(jobs, run.results) });
     await recordInOrder(root, stored, statesInIndexOrder(stored, jobs, run.results));
   }
   const stray = [...top.stray];
-  for (const m of run.results) if (m !== undefined) stray.push(...m.stray);
-  return { rows: rows.flatMap((r) => r ?? []), stray, cancelled: run.cancelled };
+  const rows: Row[] = [];
+  run.results.forEach((m, i) => {
+    if (m === undefined) return;
+    stray.push(...m.stray);
+    addRows(rows, jobs[i]!.name, m);
+  });
+  return { rows, stray, cancelled: run.cancelled };
 }
 
 async function planOne(root: string, name: string, version?: string): Promise<{ jobs: VerifyJob[]; stray: string[] }> {

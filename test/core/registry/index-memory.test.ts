@@ -93,6 +93,14 @@ describe('scans from worker threads, compacted as they arrive', () => {
     expect(original.map((s) => compactor.compact(structuredClone(s)))).toEqual(original);
   });
 
+  it('share one dependency list among the versions of a module that depend on the same modules', () => {
+    const compactor = new ScanCompactor();
+    const [scanned] = structuredClone([scan(7)]).map((s) => compactor.compact(s));
+    const lists = scanned!.versions.map(([, , entry]) => entry!.dependencies);
+    expect(new Set(lists).size).toBe(1);
+    expect(lists[0]).toEqual(scan(7).versions[0]![2]!.dependencies);
+  });
+
   it('take about a quarter less memory than the copies they arrived as', async () => {
     const raw = await heapKept(async () => arriving());
     const compacted = await heapKept(async () => {

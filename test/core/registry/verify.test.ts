@@ -127,6 +127,16 @@ describe('verify', () => {
     expect((await verifyModule({ registry: reg, name: 'text-normalizer' })).scan).toBeUndefined();
   });
 
+  it('sends an intact module back from its thread without a result per version, a damaged one with all of them', async () => {
+    const reg = fixtureCopy();
+    expect(await verifyModule({ registry: reg, name: 'text-normalizer' })).toMatchObject({ versions: ['1.0.0', '1.1.0'], results: [] });
+    appendFileSync(v110(reg, 'template.prompt'), 'edited');
+    const { results } = await verifyModule({ registry: reg, name: 'text-normalizer' });
+    expect(results).toHaveLength(2);
+    expect(results[0]).toBeNull();
+    expect(results[1]).toMatchObject({ status: 'tampered', changed: ['template.prompt'] });
+  });
+
   it('reports a module folder that cannot be listed instead of failing the thread', async () => {
     const reg = fixtureCopy();
     // As if the folder were swapped for a link loop after the module names were read.
