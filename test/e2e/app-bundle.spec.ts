@@ -30,7 +30,7 @@ test("the app bundle's registry worker verifies and indexes module folders", asy
     appendFileSync(join(registry, 'modules', 'module-00001', '1.0.0', 'template.prompt'), 'tampered\n');
     const verified = await ask(worker, 0, 'verifyModule', [{ registry, name: 'module-00000' }, { registry, name: 'module-00001' }]);
     expect(verified.results).toEqual([
-      { versions: ['1.0.0', '1.1.1'], stray: [], results: [null, null] },
+      { versions: ['1.0.0', '1.1.1'], stray: [], results: [] },
       {
         versions: ['1.0.0', '1.1.1'],
         stray: [],
@@ -39,8 +39,8 @@ test("the app bundle's registry worker verifies and indexes module folders", asy
     ]);
     // Indexing reads each version's manifest with the bundled YAML parser.
     const indexed = await ask(worker, 1, 'index', [{ registry, name: 'module-00000', known: [] }]);
-    const [scan] = indexed.results as Array<{ versions: Array<[string, string, { description: string; source: string } | null]> }>;
-    expect(scan!.versions.map(([version, , entry]) => [version, entry?.source, entry?.description])).toEqual([
+    const [scan] = indexed.results as Array<{ versions: string[]; entries: Array<{ description: string; source: string } | null> }>;
+    expect(scan!.versions.map((version, i) => [version, scan!.entries[i]?.source, scan!.entries[i]?.description])).toEqual([
       ['1.0.0', 'promptpm.yaml', 'Synthetic module 0 version 0'],
       ['1.1.1', 'promptpm.yaml', 'Synthetic module 0 version 1'],
     ]);

@@ -59,11 +59,12 @@ const sameList = (a: string[], b: string[]): boolean => a.length === b.length &&
 
 /** Applies one module rescan; returns whether the stored module changed. */
 function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: number | null): boolean {
-  let changed = mtime !== stored.mtime || !sameList(scan.versions.map(([v]) => v), stored.versions) || !sameList(scan.stray, stored.stray);
+  let changed = mtime !== stored.mtime || !sameList(scan.versions, stored.versions) || !sameList(scan.stray, stored.stray);
   const old = entriesOf(idx, stored);
   const versions: string[] = [];
   const entries: NonNullable<StoredName['entries']> = [];
-  for (const [version, , entry] of scan.versions) {
+  for (const [i, version] of scan.versions.entries()) {
+    const entry = scan.entries[i]!;
     const kept = entry ?? old[stored.versions.indexOf(version)];
     if (entry !== null) changed = true;
     if (kept === undefined) continue;

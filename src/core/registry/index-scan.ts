@@ -19,8 +19,13 @@ export interface ModuleScanJob {
 export interface ModuleScan {
   /** The module folder's mtime (ms), read before it is listed; null when there is no such folder. */
   mtimeMs: number | null;
-  /** Every version folder in semver order; the entry is null when the known one still holds. */
-  versions: Array<[version: string, ino: string, entry: StoredVersion | null]>;
+  /** Every version folder in semver order. */
+  versions: string[];
+  /**
+   * At the same positions: the version's entry, or null when the known one still holds. Two lists rather
+   * than a pair per version: one array less per version while a first build keeps every module's scan.
+   */
+  entries: Array<StoredVersion | null>;
   stray: string[];
 }
 
@@ -60,16 +65,17 @@ export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   const dir = moduleDir(job.registry, job.name);
   // Stamped before listing: a version added meanwhile leaves a newer mtime, so the next read rescans.
   const mtimeMs = folderMtime(dir);
-  if (mtimeMs === null) return { mtimeMs, versions: [], stray: [] };
+  if (mtimeMs === null) return { mtimeMs, versions: [], entries: [], stray: [] };
   const { versions, stray } = scanVersionsSync(job.registry, job.name);
   const known = new Map(job.known);
   const base = dir + sep;
-  const out: ModuleScan['versions'] = [];
-  for (const v of versions) {
+  // Of its final length: an array grown by push keeps room for more, and the main thread keeps it.
+  const out: ModuleScan['entries'] = new Array(versions.length);
+  for (const [i, v] of versions.entries()) {
     const ino = inode(base + v);
-    out.push([v, ino, known.get(v) === ino ? null : ownDescription(await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino))]);
+    out[i] = known.get(v) === ino ? null : ownDescription(await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino));
   }
-  return { mtimeMs, versions: out, stray };
+  return { mtimeMs, versions, entries: out, stray };
 }
 
 const sameDependencies = (a: Dependency[], b: Dependency[]): boolean =>
@@ -78,7 +84,7 @@ const sameDependencies = (a: Dependency[], b: Dependency[]): boolean =>
 /**
  * Keeps the scans of one index build compact as they reach the main thread. Each batch from a worker
  * thread arrives as its own copy of every string (each version, dependency name and range, manifest file
- * name and state; each inode twice), and as objects too wide for their in-object fields: rewritten here,
+ * name and state), and as objects too wide for their in-object fields: rewritten here,
  * the entries share those strings and are one object each (some 300 bytes less per version).
  */
 export class ScanCompactor {
@@ -94,20 +100,21 @@ export class ScanCompactor {
 
   /** Rewrites `scan` in place and returns it. */
   compact(scan: ModuleScan): ModuleScan {
+    const { versions, entries } = scan;
     let previous: Dependency[] | null = null;
-    for (const row of scan.versions) {
-      row[0] = this.string(row[0]);
-      if (row[2] !== null) previous = (row[2] = this.entry(row[2], row[1], previous)).dependencies;
+    for (let i = 0; i < versions.length; i++) {
+      versions[i] = this.string(versions[i]!);
+      const e = entries[i];
+      if (e) previous = (entries[i] = this.entry(e, previous)).dependencies;
     }
     return scan;
   }
 
   /**
-   * The entry as one object; `ino` is the row's copy of the same inode, which it then shares. Versions of
-   * one module mostly depend on the same modules: a list equal to the previous version's is that list (a
-   * thread shares equal lists only while its cache of them has room).
+   * The entry as one object. Versions of one module mostly depend on the same modules: a list equal to the
+   * previous version's is that list (a thread shares equal lists only while its cache of them has room).
    */
-  private entry(e: StoredVersion, ino: string, previous: Dependency[] | null): StoredVersion {
+  private entry(e: StoredVersion, previous: Dependency[] | null): StoredVersion {
     const dependencies = previous !== null && sameDependencies(previous, e.dependencies) ? previous : e.dependencies;
     if (dependencies !== previous) {
       for (const dep of dependencies) {
@@ -116,7 +123,7 @@ export class ScanCompactor {
       }
     }
     return {
-      ino: e.ino === ino ? ino : e.ino,
+      ino: e.ino,
       source: e.source === null ? null : this.string(e.source),
       description: e.description,
       tags: e.tags,

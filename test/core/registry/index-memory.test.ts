@@ -50,7 +50,7 @@ describe('an index built on this thread', () => {
     const registry = await registryOfLongManifests();
     const { kept, result } = await heapKept(() => scanModule({ registry, name: NAME, known: [] }));
     expect(result.versions).toHaveLength(VERSIONS);
-    expect(result.versions[0]![2]!.description).toBe(`Demo module ${NAME}`);
+    expect(result.entries[0]!.description).toBe(`Demo module ${NAME}`);
     expect(kept).toBeLessThan(manifestsTotal / 4);
   });
 
@@ -58,7 +58,7 @@ describe('an index built on this thread', () => {
     const registry = await registryOfLongManifests();
     const { kept, result } = await heapKept(() => verifyModule({ registry, name: NAME, index: true }));
     expect(result.scan!.versions).toHaveLength(VERSIONS);
-    expect(result.scan!.versions[0]![2]!.description).toBe(`Demo module ${NAME}`);
+    expect(result.scan!.entries[0]!.description).toBe(`Demo module ${NAME}`);
     expect(kept).toBeLessThan(manifestsTotal / 4);
   });
 });
@@ -68,21 +68,18 @@ describe('scans from worker threads, compacted as they arrive', () => {
   const scan = (m: number): ModuleScan => ({
     mtimeMs: 1,
     stray: [],
-    versions: ['1.0.0', '1.1.0', '2.0.0'].map((version, v): ModuleScan['versions'][number] => [
-      version,
-      String(1000 + m * 3 + v),
-      {
-        ino: String(1000 + m * 3 + v),
-        source: 'promptpm.yaml',
-        description: `Module ${m} version ${v}`,
-        tags: ['demo'],
-        dependencies: [1, 2, 3].map((d) => ({ name: `dependency-module-${(m + d) % 100}`, range: '^1.0.0' })),
-        verification: 'unverified',
-        inputTypes: ['plain_text'],
-        outputTypes: ['echoed_text'],
-        invalid: null,
-      },
-    ]),
+    versions: ['1.0.0', '1.1.0', '2.0.0'],
+    entries: [0, 1, 2].map((v) => ({
+      ino: String(1000 + m * 3 + v),
+      source: 'promptpm.yaml',
+      description: `Module ${m} version ${v}`,
+      tags: ['demo'],
+      dependencies: [1, 2, 3].map((d) => ({ name: `dependency-module-${(m + d) % 100}`, range: '^1.0.0' })),
+      verification: 'unverified' as const,
+      inputTypes: ['plain_text'],
+      outputTypes: ['echoed_text'],
+      invalid: null,
+    })),
   });
   // Batches of 64 modules, each cloned as a message between threads is.
   const arriving = (): ModuleScan[] => Array.from({ length: 40 }, (_, b) => structuredClone(Array.from({ length: 64 }, (_, k) => scan(b * 64 + k)))).flat();
@@ -96,9 +93,9 @@ describe('scans from worker threads, compacted as they arrive', () => {
   it('share one dependency list among the versions of a module that depend on the same modules', () => {
     const compactor = new ScanCompactor();
     const [scanned] = structuredClone([scan(7)]).map((s) => compactor.compact(s));
-    const lists = scanned!.versions.map(([, , entry]) => entry!.dependencies);
+    const lists = scanned!.entries.map((entry) => entry!.dependencies);
     expect(new Set(lists).size).toBe(1);
-    expect(lists[0]).toEqual(scan(7).versions[0]![2]!.dependencies);
+    expect(lists[0]).toEqual(scan(7).entries[0]!.dependencies);
   });
 
   it('take about a quarter less memory than the copies they arrived as', async () => {

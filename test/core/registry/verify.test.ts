@@ -121,9 +121,9 @@ describe('verify', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('café edition', 'edited'));
     const verified = await verifyModule({ registry: reg, name: 'text-normalizer', index: true });
     const rescan = await scanModule({ registry: reg, name: 'text-normalizer', known: [] });
-    expect(rescan.versions[1]![2]).toMatchObject({ description: 'Normalizes text, edited' });
-    const states: Record<string, string> = { '1.0.0': 'ok', '1.1.0': 'tampered' };
-    expect(verified.scan).toEqual({ ...rescan, versions: rescan.versions.map(([v, ino, entry]) => [v, ino, { ...entry, verification: states[v] }]) });
+    expect(rescan.entries[1]).toMatchObject({ description: 'Normalizes text, edited' });
+    const states = ['ok', 'tampered'];
+    expect(verified.scan).toEqual({ ...rescan, entries: rescan.entries.map((entry, i) => ({ ...entry, verification: states[i] })) });
     expect((await verifyModule({ registry: reg, name: 'text-normalizer' })).scan).toBeUndefined();
   });
 
