@@ -71,7 +71,8 @@ function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: numb
     versions.push(version);
     entries.push(kept);
   }
-  Object.assign(stored, { versions, entries, stray: scan.stray, mtime });
+  // Copies of their length: pushing leaves room for more items, and the index keeps these for every module.
+  Object.assign(stored, { versions: versions.slice(), entries: entries.slice(), stray: scan.stray, mtime });
   return changed;
 }
 

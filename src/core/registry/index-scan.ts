@@ -69,11 +69,10 @@ export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   const { versions, stray } = scanVersionsSync(job.registry, job.name);
   const known = new Map(job.known);
   const base = dir + sep;
-  // Of its final length: an array grown by push keeps room for more, and the main thread keeps it.
-  const out: ModuleScan['entries'] = new Array(versions.length);
-  for (const [i, v] of versions.entries()) {
+  const out: ModuleScan['entries'] = [];
+  for (const v of versions) {
     const ino = inode(base + v);
-    out[i] = known.get(v) === ino ? null : ownDescription(await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino));
+    out.push(known.get(v) === ino ? null : ownDescription(await (entries ??= await import('./index-entry.js')).loadEntry(base + v, ino)));
   }
   return { mtimeMs, versions, entries: out, stray };
 }
@@ -100,13 +99,16 @@ export class ScanCompactor {
 
   /** Rewrites `scan` in place and returns it. */
   compact(scan: ModuleScan): ModuleScan {
-    const { versions, entries } = scan;
     let previous: Dependency[] | null = null;
-    for (let i = 0; i < versions.length; i++) {
-      versions[i] = this.string(versions[i]!);
-      const e = entries[i];
-      if (e) previous = (entries[i] = this.entry(e, previous)).dependencies;
-    }
+    // New lists of their length: a list arrives from a thread with room for 16 items (V8 clones an array
+    // made by `map` so), and one pushed to on this thread has room for more.
+    scan.versions = scan.versions.map(this.string);
+    scan.entries = scan.entries.map((e) => {
+      if (e === null) return null;
+      const entry = this.entry(e, previous);
+      previous = entry.dependencies;
+      return entry;
+    });
     return scan;
   }
 

@@ -45,9 +45,8 @@ export async function verifyModule(job: ModuleJob): Promise<ModuleVerification> 
   }
   const base = dir + sep;
   const results: ModuleVerification['results'] = [];
-  // Of its final length: an array grown by push keeps room for more, and the main thread keeps it.
-  const scanned: ModuleScan['entries'] = new Array(job.index === true ? listing.versions.length : 0);
-  for (const [i, version] of listing.versions.entries()) {
+  const scanned: ModuleScan['entries'] = [];
+  for (const version of listing.versions) {
     const vdir = base + version;
     if (job.index !== true) {
       const r = verifyVersionDir({ dir: vdir, name: job.name, version }, false);
@@ -60,9 +59,9 @@ export async function verifyModule(job: ModuleJob): Promise<ModuleVerification> 
     const r = verifyVersionDir({ dir: vdir, name: job.name, version }, false, keep);
     results.push(r.status === 'ok' ? null : r);
     const entry = await (entries ??= await import('./index-entry.js')).entryFromYaml(vdir, ino, keep.bytes);
-    scanned[i] = ownDescription({ ...entry, verification: r.status });
+    scanned.push(ownDescription({ ...entry, verification: r.status }));
   }
-  // The scan's versions and stray entries are the module's own lists: one copy each crosses to the main thread.
+  // The scan's versions and stray entries are the module's own lists: one copy of each crosses to the main thread.
   const scan = job.index === true ? { mtimeMs, versions: listing.versions, entries: scanned, stray: listing.stray } : undefined;
   // An empty list for an intact module: one array less per module on the main thread, which keeps them all.
   const intact = results.every((r) => r === null);

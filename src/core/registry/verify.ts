@@ -131,9 +131,8 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   // A module's rows are made for a listener and dropped: the report's rows are made once the index is
   // written, so they and the scans the index is built from are never all in memory together.
   const arrived = (m: ModuleVerification, i: number): void => {
-    // A scan's versions are the module's own list (verify-module.ts): compacting the scan interns both.
-    if (m.scan) compactor.compact(m.scan);
-    else m.versions = m.versions.map(compactor.string);
+    // A scan's versions are the module's own list (verify-module.ts), which the compacted scan replaces.
+    m.versions = m.scan ? compactor.compact(m.scan).versions : m.versions.map(compactor.string);
     step(jobs[i]!.name, opts.onProgress && addRows([], jobs[i]!.name, m));
   };
   const running = pool.run('verifyModule', verifyModule, jobs, arrived, opts.signal);
