@@ -62,6 +62,11 @@ export class Solver {
     return u;
   }
 
+  /** Why a version does not validate, or null; the root (the module being installed) is validated by its loader. */
+  private invalid(name: string, version: string): InvalidVersion | null {
+    return name === this.root.name ? null : (this.source.invalid?.(name, version) ?? null);
+  }
+
   dependencies(name: string, version: string): readonly Dependency[] {
     return name === this.root.name ? this.root.dependencies : this.source.dependencies(name, version);
   }
@@ -89,7 +94,7 @@ export class Solver {
       const u = this.universe(best);
       const index = u.highest(allowed.get(best)!);
       const version = u.versions[index];
-      if (version === undefined || (best !== this.root.name && this.source.invalid?.(best, version))) return null;
+      if (version === undefined || this.invalid(best, version)) return null;
       for (const dep of this.dependencies(best, version)) {
         const target = this.universe(dep.name);
         // Versions still allowed (never "not selected": the dependency is now required); none left is a conflict.
@@ -240,7 +245,7 @@ export class Solver {
     if (best === null) return null;
     const u = this.universe(best);
     const index = u.highest(this.solution.worlds(best));
-    const invalid = best === this.root.name ? null : (this.source.invalid?.(best, u.versions[index]!) ?? null);
+    const invalid = this.invalid(best, u.versions[index]!);
     if (invalid) throw new InvalidVersionReached({ name: best, version: u.versions[index]!, invalid });
     let conflict = false;
     for (const inc of this.factsOf(best, index)) {
