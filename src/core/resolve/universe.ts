@@ -9,11 +9,14 @@ import parse from 'semver/functions/parse.js';
 
 /**
  * Parsed ranges and versions shared by the universes of one resolution (null for text that does not parse):
- * most modules of a registry share their version numbers, so each is parsed once.
+ * most modules of a registry share their version numbers, so each is parsed once. Packages whose version
+ * lists are equal also share their sorted versions and which of them each range allows (`space`): on a
+ * registry's usual closure of a thousand modules, a handful of distinct lists.
  */
 export class SemverCache {
   private readonly ranges = new Map<string, Range | null>();
   private readonly versions = new Map<string, SemVer | null>();
+  private readonly spaces = new Map<string, VersionSpace>();
 
   /** The version exactly as written (a loose or coerced reading is not one). */
   version(text: string): SemVer | null {
@@ -38,6 +41,52 @@ export class SemverCache {
     }
     return r;
   }
+
+  /** The space of a package whose versions are `list` (any order, repeats allowed), shared with every equal list. */
+  space(list: readonly string[]): VersionSpace {
+    // Versions never contain a newline (they parse as semver or are left out), so the joined list is a key.
+    const key = list.join('\n');
+    let space = this.spaces.get(key);
+    if (space === undefined) this.spaces.set(key, (space = new VersionSpace(list, this)));
+    return space;
+  }
+}
+
+/** Valid versions of a version list, highest first, with the bit of each and the masks of the ranges asked. */
+class VersionSpace {
+  /** Valid versions, highest first; ties in precedence ordered by build metadata for determinism. */
+  readonly versions: readonly string[];
+  /** Bit i of each version, made once: the solver asks for them in its innermost loops. */
+  readonly bits: readonly bigint[];
+  /** Parsed once: range tests on strings would re-parse every version for every range. */
+  private readonly parsed: readonly SemVer[];
+  private readonly masks = new Map<string, bigint>();
+
+  constructor(
+    list: readonly string[],
+    private readonly cache: SemverCache,
+  ) {
+    const valid: SemVer[] = [];
+    for (const v of new Set(list)) {
+      const p = cache.version(v);
+      if (p) valid.push(p);
+    }
+    this.parsed = valid.sort((a, b) => compareBuild(b, a));
+    this.versions = this.parsed.map((p) => p.version);
+    this.bits = this.versions.map((_, i) => 1n << BigInt(i));
+  }
+
+  /** Versions that satisfy `range` with npm semantics (prereleases only when the range names one). */
+  matching(range: string): bigint {
+    let mask = this.masks.get(range);
+    if (mask === undefined) {
+      mask = 0n;
+      const parsed = this.cache.range(range);
+      if (parsed) this.parsed.forEach((v, i) => (parsed.test(v) ? (mask! |= this.bits[i]!) : 0));
+      this.masks.set(range, mask);
+    }
+    return mask;
+  }
 }
 
 export class Universe {
@@ -47,24 +96,15 @@ export class Universe {
   readonly none: bigint;
   /** Every world: all versions plus "not selected". */
   readonly all: bigint;
+  /** The ranges asked of this package, for explanations (the space's masks are shared with other packages). */
   private readonly rangeMasks = new Map<string, bigint>();
-  /** Bit i of each version, made once: the solver asks for them in its innermost loops. */
   private readonly bits: readonly bigint[];
-  /** Parsed once: range tests on strings would re-parse every version for every range. */
-  private readonly parsed: readonly SemVer[];
+  private readonly space: VersionSpace;
 
-  constructor(
-    versions: Iterable<string>,
-    private readonly cache: SemverCache,
-  ) {
-    const valid: SemVer[] = [];
-    for (const v of new Set(versions)) {
-      const p = cache.version(v);
-      if (p) valid.push(p);
-    }
-    this.parsed = valid.sort((a, b) => compareBuild(b, a));
-    this.versions = this.parsed.map((p) => p.version);
-    this.bits = this.versions.map((_, i) => 1n << BigInt(i));
+  constructor(versions: readonly string[], cache: SemverCache) {
+    this.space = cache.space(versions);
+    this.versions = this.space.versions;
+    this.bits = this.space.bits;
     this.none = 1n << BigInt(this.versions.length);
     this.all = (this.none << 1n) - 1n;
   }
@@ -80,12 +120,7 @@ export class Universe {
   /** Versions that satisfy `range` with npm semantics (prereleases only when the range names one). */
   matching(range: string): bigint {
     let mask = this.rangeMasks.get(range);
-    if (mask === undefined) {
-      mask = 0n;
-      const parsed = this.cache.range(range);
-      if (parsed) this.parsed.forEach((v, i) => (parsed.test(v) ? (mask! |= this.bit(i)) : 0));
-      this.rangeMasks.set(range, mask);
-    }
+    if (mask === undefined) this.rangeMasks.set(range, (mask = this.space.matching(range)));
     return mask;
   }
 
