@@ -115,7 +115,8 @@ export function resolutionTree(graph: ResolvedGraph, verification: (name: string
     graph,
     ({ name, range }) => {
       const deduped = expanded.has(name);
-      const node: ResolvedNode = { name, version: graph.versions.get(name)!, range, verification: verification(name), deduped, children: [] };
+      // Keys in sorted order: the CLI prints the tree as canonical JSON, which then copies no node.
+      const node: ResolvedNode = { children: [], deduped, name, range, verification: verification(name), version: graph.versions.get(name)! };
       if (open.length > 0) open.at(-1)!.children.push(node);
       else roots.push(node);
       if (deduped) return false;

@@ -10,9 +10,10 @@ export function buildLock(graph: ResolvedGraph, integrity: ReadonlyMap<string, s
   const depsOf = (name: string): Record<string, LockDependency> =>
     Object.fromEntries((graph.edges.get(name) ?? []).map((d) => [d.name, { range: d.range, version: graph.versions.get(d.name)! }]));
   const modules: Lockfile['modules'] = {};
-  for (const [name, version] of graph.versions) {
+  // Names in the order sortKeys sorts them (the edges are in name order), so serializing copies nothing.
+  for (const name of [...graph.versions.keys()].sort()) {
     if (name === graph.rootName) continue;
-    modules[name] = { dependencies: depsOf(name), integrity: integrity.get(name)!, version };
+    modules[name] = { dependencies: depsOf(name), integrity: integrity.get(name)!, version: graph.versions.get(name)! };
   }
   return {
     lockfileVersion: 1,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sortKeys } from '../../../src/core/canonical-json.js';
+import { resolutionTree } from '../../../src/core/resolve/graph.js';
 import { buildLock, lockDifferences, serializeLock } from '../../../src/core/resolve/lockfile.js';
 import { solveDependencies } from '../../../src/core/resolve/solve.js';
 import { memorySource, rootWith } from './memory-source.js';
@@ -27,6 +29,15 @@ describe('promptpm.lock', () => {
         version: '1.0.0',
       },
     });
+  });
+
+  it('is built, as is the resolution tree, with keys in canonical order: writing them copies nothing', async () => {
+    const graph = await solveDependencies(memorySource(reg), rootWith({ 'z-mod': '^1.0.0', 'a-mod': '~1.4.0' }));
+    const lock = buildLock(graph, new Map([...graph.versions.keys()].map((name) => [name, `sha-${name}`])));
+    expect(sortKeys(lock)).toBe(lock);
+    const tree = resolutionTree(graph, () => 'ok');
+    expect(tree.children.map((c) => c.name)).toEqual(['a-mod', 'z-mod']);
+    expect(sortKeys(tree)).toBe(tree);
   });
 
   it('serializes with sorted keys at every level, two-space indent, UTF-8 and a final newline', async () => {
