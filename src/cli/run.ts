@@ -85,13 +85,13 @@ async function executeWith(operation: string, options: GlobalOptions, subject: s
     work: { onProgress: progress.listener },
     subject,
     async registry(opts = {}) {
-      const { resolveRegistryLocation } = await import('../core/registry/index.js');
+      const { resolveRegistryLocation } = await import('../core/registry/location.js');
       return resolveRegistryLocation(await selectRegistry(options, cwd), opts);
     },
     async givenRegistry() {
       const value = await givenRegistry(options, cwd);
       if (value === undefined) return undefined;
-      const { resolveRegistryLocation } = await import('../core/registry/index.js');
+      const { resolveRegistryLocation } = await import('../core/registry/location.js');
       return resolveRegistryLocation(value);
     },
   };

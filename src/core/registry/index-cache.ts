@@ -7,8 +7,7 @@
 // changed loads none of the code for rescanning, the worker pool or writing (imported on first need).
 import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
-import { encodeIndex } from './index-encode.js';
-import { decodeIndex, emptyIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type StoredName } from './index-format.js';
+import { decodeIndex, emptyIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type IndexText, type StoredName } from './index-format.js';
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import { isRegistryFolder } from '../registry-folder.js';
@@ -21,10 +20,10 @@ export type { IndexFile } from './index-format.js';
 
 const SETTLE_MS = 2000;
 
-/** The index file's text, or null when it is missing or unreadable (it is only a cache: rebuilt then). */
-export function readIndexText(registry: string): string | null {
+/** The index file's bytes, or null when it is missing or unreadable (it is only a cache: rebuilt then). */
+export function readIndexText(registry: string): IndexText | null {
   try {
-    return readFileSync(indexFile(registry), 'utf8');
+    return readFileSync(indexFile(registry));
   } catch {
     return null;
   }
@@ -34,7 +33,7 @@ export function readIndexText(registry: string): string | null {
  * The index in `text` (not checked for freshness); empty when missing, corrupt or of another format.
  * `lazy` leaves the per-version section unparsed until `loadDetail` (only `refresh` and the list need this).
  */
-export const parseIndexText = (text: string | null, lazy = false): IndexFile => (text === null ? null : decodeIndex(text, { lazy })) ?? emptyIndex();
+export const parseIndexText = (text: IndexText | null, lazy = false): IndexFile => (text === null ? null : decodeIndex(text, { lazy })) ?? emptyIndex();
 
 /** The index as stored (not checked for freshness); empty when missing, corrupt or of another format. */
 export function loadIndexFile(registry: string, lazy = false): IndexFile {
@@ -171,7 +170,7 @@ async function writeIndex(registry: string, idx: IndexFile, authoritative: Reado
   // Reading a folder never makes it a registry: the cache is kept only in one that already is.
   if (!isRegistryFolder(registry)) return;
   mkdirSync(toolDir(registry), { recursive: true });
-  const [{ acquireLock }, { writeFileAtomicSync }] = await Promise.all([import('./lock.js'), import('../atomic-write.js')]);
+  const [{ acquireLock }, { writeFileAtomicSync }, { encodeIndex }] = await Promise.all([import('./lock.js'), import('../atomic-write.js'), import('./index-encode.js')]);
   const release = await acquireLock(registry, 'index');
   try {
     const disk = loadIndexFile(registry);

@@ -40,8 +40,8 @@ export interface IndexFile {
   detail: Detail | null;
   /** The second line's columns, parsed alone for the resolver (see `loadResolution`) before `detail` is. */
   resolution: Resolution | null;
-  /** The second and third lines' text until they are parsed. */
-  detailText: string | null;
+  /** The second and third lines, as read (bytes are decoded a line at a time when asked), until they are parsed. */
+  detailText: IndexText | null;
 }
 
 export interface Columns {
@@ -135,9 +135,20 @@ function rebuildFromScratch(idx: IndexFile): false {
   return false;
 }
 
-function firstLine(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl < 0 ? text : text.slice(0, nl);
+/**
+ * An index file's content: as read from disk (bytes, so that a line is decoded only when it is parsed: a warm
+ * list decodes the first of three) or as text.
+ */
+export type IndexText = string | Buffer;
+
+const NEWLINE = 10;
+const newlineIn = (text: IndexText, from = 0): number => (typeof text === 'string' ? text.indexOf('\n', from) : text.indexOf(NEWLINE, from));
+const decode = (text: IndexText, start: number, end = text.length): string => (typeof text === 'string' ? text.slice(start, end) : text.toString('utf8', start, end));
+const rest = (text: IndexText, start: number): IndexText => (typeof text === 'string' ? text.slice(start) : text.subarray(start));
+
+function firstLine(text: IndexText): string {
+  const nl = newlineIn(text);
+  return decode(text, 0, nl < 0 ? text.length : nl);
 }
 
 /**
@@ -259,11 +270,11 @@ function parseResolution(text: string, c: Columns): Resolution | null {
 }
 
 /** The second and third lines' columns (the second reused when already parsed), or null when they do not check out. */
-function parseDetail(text: string, c: Columns, parsed: Resolution | null): Detail | null {
-  const nl = text.indexOf('\n');
+function parseDetail(text: IndexText, c: Columns, parsed: Resolution | null): Detail | null {
+  const nl = newlineIn(text);
   if (nl < 0) return null;
-  const r = parsed ?? parseResolution(text.slice(0, nl), c);
-  const s = parseLine(text.slice(nl + 1)) as Storage | null;
+  const r = parsed ?? parseResolution(decode(text, 0, nl), c);
+  const s = parseLine(decode(text, nl + 1)) as Storage | null;
   const total = c.versions.length;
   if (r === null || s === null || !isStrings(s.inos) || s.inos.length !== total || !isStrings(s.descriptions) || s.descriptions.length !== total) return null;
   return { ...r, inos: s.inos, descriptions: s.descriptions };
@@ -276,27 +287,28 @@ const ALL_OK_TAIL = /^,"states":"o*"\}$/;
  * last (letters need no escaping), so this reads its tail instead of parsing the line: a verify that found
  * everything intact then knows there is nothing to record.
  */
-export function recordsAllOk(text: string): boolean {
-  const nl = text.indexOf('\n');
-  const line = nl < 0 ? text : text.slice(0, nl);
-  return ALL_OK_TAIL.test(line.slice(line.lastIndexOf(',"states":"')));
+export function recordsAllOk(text: IndexText): boolean {
+  const found = newlineIn(text);
+  const end = found < 0 ? text.length : found;
+  const tail = text.lastIndexOf(',"states":"', end);
+  return tail >= 0 && ALL_OK_TAIL.test(decode(text, tail, end));
 }
 
 /**
  * The index in a file's text, or null when it is not a well-formed index of this format. With `lazy`, the
  * later lines are left for `loadResolution` and `loadDetail` (which empty the index if they turn out damaged).
  */
-export function decodeIndex(text: string, opts: { lazy?: boolean } = {}): IndexFile | null {
-  const nl = text.indexOf('\n');
+export function decodeIndex(text: IndexText, opts: { lazy?: boolean } = {}): IndexFile | null {
+  const nl = newlineIn(text);
   if (nl < 0) return null;
   let c: Columns;
   try {
-    c = JSON.parse(text.slice(0, nl)) as Columns;
+    c = JSON.parse(decode(text, 0, nl)) as Columns;
   } catch {
     return null;
   }
   if (!wellFormed(c)) return null;
-  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, resolution: null, detailText: text.slice(nl + 1) };
+  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, resolution: null, detailText: rest(text, nl + 1) };
   if (opts.lazy !== true && !loadDetail(idx)) return null;
   const strayOf = new Map<string, string[]>();
   for (const path of c.stray) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRegistry, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
 import { encodeIndex } from '../../../src/core/registry/index-encode.js';
-import { decodeIndex, recordsAllOk } from '../../../src/core/registry/index-format.js';
+import { decodeIndex, loadDetail, loadResolution, recordsAllOk } from '../../../src/core/registry/index-format.js';
 import type { RegistryIndex } from '../../../src/core/registry/types.js';
 import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { fixtureCopy } from './helpers.js';
@@ -146,10 +146,29 @@ describe('index file format', () => {
     expect(recordsAllOk(readFileSync(indexPath(reg), 'utf8'))).toBe(true);
     const line = (columns: object): string => `${JSON.stringify(columns)}\n{}`;
     const fake = ',"states":"ooo"}';
-    expect(recordsAllOk(line({ latestDescriptions: [fake], states: 'oto' }))).toBe(false);
-    expect(recordsAllOk(line({ states: 'oto', latestDescriptions: [fake] }))).toBe(false);
-    expect(recordsAllOk(line({ format: 3, states: 'oo' }))).toBe(true);
-    expect(recordsAllOk(line({ format: 3, states: 'ou' }))).toBe(false);
-    expect(recordsAllOk('not an index')).toBe(false);
+    // As text and as the bytes read from disk alike.
+    for (const as of [(t: string) => t, (t: string) => Buffer.from(t)]) {
+      expect(recordsAllOk(as(line({ latestDescriptions: [fake], states: 'oto' })))).toBe(false);
+      expect(recordsAllOk(as(line({ states: 'oto', latestDescriptions: [fake] })))).toBe(false);
+      expect(recordsAllOk(as(line({ format: 3, states: 'oo' })))).toBe(true);
+      expect(recordsAllOk(as(line({ format: 3, states: 'ou' })))).toBe(false);
+      expect(recordsAllOk(as('not an index'))).toBe(false);
+    }
+  });
+
+  it('reads the bytes on disk as their text, a line decoded only when it is parsed', async () => {
+    const reg = fixtureCopy();
+    await verifyRegistry(reg);
+    // A description that is not valid UTF-8 on the third line reads as the text decoding gives.
+    const file = readFileSync(indexPath(reg));
+    expect(file.subarray(-3).toString()).toBe('"]}');
+    const bytes = Buffer.concat([file.subarray(0, -3), Buffer.from([0xe2, 0x82]), Buffer.from('"]}')]);
+    const lazy = decodeIndex(bytes, { lazy: true })!;
+    expect(typeof lazy.detailText).not.toBe('string');
+    expect(loadResolution(lazy)).toBe(true);
+    expect(loadDetail(lazy)).toBe(true);
+    const fromText = decodeIndex(bytes.toString('utf8'))!;
+    expect(lazy).toEqual(fromText);
+    expect(decodeIndex(bytes)).toEqual(fromText);
   });
 });
