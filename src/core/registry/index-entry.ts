@@ -10,6 +10,7 @@ import { NOT_PLAIN, readPlainYaml } from '../module/plain-yaml.js';
 import { YAML_DIALECT } from '../module/yaml-dialect.js';
 import type * as Toml from 'smol-toml';
 import type * as Yaml from 'yaml';
+import { sameDependencies } from './dependency-lists.js';
 import type { Dependency, IndexEntry, InvalidVersion } from './types.js';
 
 export interface StoredVersion extends IndexEntry {
@@ -124,22 +125,24 @@ function dependencies(v: unknown, self: string): Dependency[] | null {
   return out;
 }
 
-// Equal lists (tags, types, dependencies) are one array per thread: they repeat across versions and
-// modules, and an array a batch of results shares crosses to the main thread once, so a large index
-// holds far fewer objects. Keyed by their strings joined with NUL, which no name, type or range holds (a
-// tag that does is not shared), after the count, so that [] and [''] differ.
-function shared<T extends unknown[]>(known: Map<string, T>, list: T, strings: string[]): T {
-  if (strings.some((x) => x.includes('\0'))) return list;
-  const key = `${strings.length}\0${strings.join('\0')}`;
-  const found = known.get(key);
+// Equal lists of tags and types are one array per thread: they repeat across versions and modules, and an
+// array a batch of results shares crosses to the main thread once, so a large index holds far fewer
+// objects. Keyed by their strings joined with NUL, which no type holds (a tag that does is not shared),
+// after the count, so that [] and [''] differ.
+const stringLists = new Map<string, string[]>();
+function sharedStrings(list: string[]): string[] {
+  if (list.some((x) => x.includes('\0'))) return list;
+  const key = `${list.length}\0${list.join('\0')}`;
+  const found = stringLists.get(key);
   if (found !== undefined) return found;
-  if (known.size < 10_000) known.set(key, list);
+  if (stringLists.size < 10_000) stringLists.set(key, list);
   return list;
 }
-const stringLists = new Map<string, string[]>();
-const dependencyLists = new Map<string, Dependency[]>();
-const sharedStrings = (list: string[]): string[] => shared(stringLists, list, list);
-const sharedDependencies = (list: Dependency[]): Dependency[] => shared(dependencyLists, list, list.flatMap((d) => [d.name, d.range]));
+
+// Dependency lists mostly differ from module to module, so a table of them costs more than it saves; the
+// versions of one module, read one after another, mostly share theirs: equal to the last list read, it is that list.
+let lastDependencies: Dependency[] = [];
+const sharedDependencies = (list: Dependency[]): Dependency[] => (sameDependencies(list, lastDependencies) ? lastDependencies : (lastDependencies = list));
 
 /** The index fields of a parsed manifest, or null when any of them is not what validation accepts. */
 export function indexFields(root: unknown): Fields | null {

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type * as IndexEntry from './index-entry.js';
 import type { StoredVersion } from './index-entry.js';
+import { sameDependencies } from './dependency-lists.js';
 import { moduleDir } from './paths.js';
 import { scanVersionsSync } from './scan.js';
 import type { Dependency } from './types.js';
@@ -76,9 +77,6 @@ export async function scanModule(job: ModuleScanJob): Promise<ModuleScan> {
   }
   return { mtimeMs, versions, entries: out, stray };
 }
-
-const sameDependencies = (a: Dependency[], b: Dependency[]): boolean =>
-  a === b || (a.length === b.length && a.every((d, i) => d.name === b[i]!.name && d.range === b[i]!.range));
 
 /**
  * Keeps the scans of one index build compact as they reach the main thread. Each batch from a worker
