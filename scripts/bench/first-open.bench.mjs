@@ -14,7 +14,7 @@
 // issue measured beside the earlier tool: 4a4f9c2) paired with this one on the 10k registry, and turns the
 // issue's ratios between the two tools into "× the earlier tool" for this run's machine state.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baselineCli } from './baseline.mjs';
 import { benchRegistry, buildCli, cliBin, loadLine, projectRoot } from './fixtures.mjs';
@@ -162,6 +162,7 @@ for (const modules of SIZES) {
     rmSync(theirs, { recursive: true, force: true });
   }
   r.app = await appFirstRows(copy);
+  r.statFloor = statEveryModuleFolder(copy);
   rows.set(modules, r);
   rmSync(copy, { recursive: true, force: true });
 }
@@ -177,6 +178,32 @@ function memoryOnly(registry, modules) {
   return r;
 }
 
+/**
+ * What a warm list cannot go below, measured in this run: Node's own start (`node -e 0`; where
+ * NODE_EXTRA_CA_CERTS is set, Node 20 reads those certificates at every start, so also without it) and one
+ * stat per module folder from Node, the freshness check that keeps a registry written by another tool honest.
+ */
+function nodeStart() {
+  const plain = { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] };
+  if (!process.env.NODE_EXTRA_CA_CERTS) return { asRun: paired(plain, null).a, withoutCerts: null };
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  const withoutCerts = { label: 'node -e 0 without NODE_EXTRA_CA_CERTS', file: 'env', args: ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'] };
+  const both = paired(plain, withoutCerts);
+  return { asRun: both.a, withoutCerts: both.b };
+}
+
+function statEveryModuleFolder(registry) {
+  const base = join(registry, 'modules');
+  const names = readdirSync(base);
+  return Array.from({ length: RUNS + 1 }, () => {
+    const start = process.hrtime.bigint();
+    for (const name of names) statSync(join(base, name), { throwIfNoEntry: false });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }).slice(1);
+}
+
+const start = nodeStart();
 const registry30k = process.env.PROMPTPM_BENCH_30K;
 const memory30k = registry30k ? memoryOnly(registry30k, 30000) : null;
 
@@ -197,6 +224,7 @@ for (const [modules, r] of rows) {
   console.log(`  list --json, warm:          ${span(r.warmList.a)}   ratio to ${catName} ${median(r.warmList.ratios).toFixed(2)}${earlier(EARLIER_LIST_S, r.warmList.a, 50)}`);
   console.log(`  install (closure ${String(r.closure).padEnd(4)}):   ${span(r.install.a)}   ratio to ${catName} ${median(r.install.ratios).toFixed(2)}${earlier(EARLIER_INSTALL_S, r.install.a, 20)}`);
   console.log(`  app, never opened:          names known to core (first progress of listRegistry) ${span(r.app.names)} (target ≤ 1 s), every row complete ${span(r.app.complete)}`);
+  console.log(`  floor of a warm list:       one stat per module folder from Node ${span(r.statFloor)}, on top of Node's own start`);
   if (r.baseline) {
     console.log(`  beside the project at ${baselineRevision} (paired; ours / theirs, median ratio → × the earlier tool through the issue's ratios):`);
     for (const [row, target] of [['coldList', 6], ['warmList', 50], ['install', 20]]) {
@@ -206,6 +234,7 @@ for (const [modules, r] of rows) {
     }
   }
 }
+console.log(`\nNode's own start (node -e 0), in every CLI row: ${span(start.asRun)}${start.withoutCerts ? `; without NODE_EXTRA_CA_CERTS (set here: Node 20 loads those certificates at every start) ${span(start.withoutCerts)}` : ''}`);
 const [small, large] = SIZES.map((n) => rows.get(n));
 const growth = (pick) => (median(pick(large)) / median(pick(small))).toFixed(1);
 console.log(`\ngrowth from ${SIZES[0]} to ${SIZES[1]} modules (ratio of medians; 10× the modules; a reference's own growth beside its row shows how much of it the machine's load moved):`);
