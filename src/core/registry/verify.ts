@@ -13,7 +13,8 @@ import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerificati
 import { recordsAllOk } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
 import { indexFile, moduleDir, versionPath } from './paths.js';
-import { IN_PROCESS_MAX, TaskPool } from './pool.js';
+import { inProcessMax, TaskPool } from './pool.js';
+import { mainThreadShares } from './worker-script.js';
 import { ScanCompactor, type ModuleScan } from './index-scan.js';
 import { scanNames, scanVersions } from './scan.js';
 import { verifyModule, type ModuleJob, type ModuleVerification } from './verify-module.js';
@@ -44,8 +45,8 @@ export async function verifyVersion(registry: string, name: string, version: str
   return result;
 }
 
-/** An index this large lists more modules than are verified in-process (about 300 bytes per module). */
-const PRESTART_INDEX_BYTES = IN_PROCESS_MAX * 300;
+/** An index this large lists more modules than are verified in-process (some 350 bytes per module of three versions). */
+const prestartIndexBytes = (): number => inProcessMax('verifyModule') * 400;
 
 function fileSize(path: string): number | null {
   try {
@@ -119,9 +120,11 @@ function takeScans(jobs: ModuleJob[], results: Array<ModuleVerification | undefi
 
 /** Every version of the registry, module by module in name order; progress counts modules. */
 async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): Promise<Outcome> {
-  // The threads boot while the module names are read, unless the index says the registry is small.
+  // The threads boot while the module names are read when the index says the registry is large. Without an
+  // index, only where the main thread does not share the work: where it does, it does a small run alone, and
+  // the run itself starts the threads for a large one.
   const indexSize = fileSize(indexFile(root));
-  if (indexSize === null || indexSize > PRESTART_INDEX_BYTES) pool.prestart('verifyModule');
+  if (indexSize === null ? !mainThreadShares() : indexSize > prestartIndexBytes()) pool.prestart('verifyModule');
   const top = await scanNames(root);
   // Without an index yet, the threads also read each version's entry from the files they hash.
   const index = indexSize === null;

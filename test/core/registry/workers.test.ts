@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as source from '../../../src/core/registry/index.js';
 import { serializeManifest } from '../../../src/core/registry/manifest.js';
+import type * as IndexScanModule from '../../../src/core/registry/index-scan.js';
+import type { ModuleScan, ModuleScanJob } from '../../../src/core/registry/index-scan.js';
 import type * as PoolModule from '../../../src/core/registry/pool.js';
 import type * as VerifyOneModule from '../../../src/core/registry/verify-one.js';
 import type * as WorkerScriptModule from '../../../src/core/registry/worker-script.js';
@@ -126,6 +128,34 @@ describe('worker threads (compiled build)', () => {
       expect(cancelled.results.filter((r) => r !== undefined)).toHaveLength(1);
     } finally {
       pool.close();
+      workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'));
+    }
+  });
+
+  it('leaves an index build of up to 1,500 modules to a sharing main thread alone, and shares a larger one', async () => {
+    const { TaskPool, inProcessMax } = built('pool.js') as typeof PoolModule;
+    const { scanModule } = built('index-scan.js') as typeof IndexScanModule;
+    const reg = bigRegistry();
+    const jobsOf = (n: number): ModuleScanJob[] => Array.from({ length: n }, (_, i) => ({ registry: reg, name: `mod-${String(i % MODULES).padStart(3, '0')}`, known: [] }));
+    const onMainOf = async (n: number): Promise<number> => {
+      const pool = new TaskPool();
+      try {
+        let onMain = 0;
+        const run = await pool.run<ModuleScanJob, ModuleScan>('index', (job) => (onMain++, scanModule(job)), jobsOf(n), () => undefined);
+        expect(run.results.map((r) => r?.versions)).toEqual(jobsOf(n).map(() => ['1.0.0']));
+        return onMain;
+      } finally {
+        pool.close();
+      }
+    };
+    // A host whose main thread does not share (the app) keeps it free from 65 jobs on.
+    expect(inProcessMax('index')).toBe(64);
+    workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'), { shareMainThread: true });
+    try {
+      expect(inProcessMax('index')).toBe(1500);
+      expect(await onMainOf(1500)).toBe(1500);
+      expect(await onMainOf(1501)).toBeLessThan(1501);
+    } finally {
       workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'));
     }
   });
