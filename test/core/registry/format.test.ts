@@ -2,10 +2,12 @@
 // sha256sum and printf); what we compute for the same files must be those bytes exactly.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanModuleFolder } from '../../../src/core/module/folder-contents.js';
 import { parseManifest, serializeManifest } from '../../../src/core/registry/manifest.js';
 import { sha256File } from '../../../src/core/registry/hash.js';
+import { isSafeRelativePath } from '../../../src/core/registry/paths.js';
 import { FIXTURE_REGISTRY } from './helpers.js';
 
 const VERSIONS = [
@@ -49,5 +51,25 @@ describe('immutability manifest format', () => {
     ['a duplicate path', `{"algorithm":"sha256","files":[{"path":"a","sha256":"${'0'.repeat(64)}"},{"path":"a","sha256":"${'0'.repeat(64)}"}],"name":"a","version":"1.0.0"}`],
   ])('rejects a manifest with %s', (_what, text) => {
     expect(parseManifest(text)).toBeNull();
+  });
+
+  it('takes a path exactly when every segment is plain, and a digest exactly when it is 64 hex digits in either case', () => {
+    const segments = (path: string): boolean => path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+    const pathChars = fc.constantFrom('a', 'é', '.', '/', '\\', '\0', ' ', '😀');
+    fc.assert(
+      fc.property(fc.string({ unit: pathChars, maxLength: 12 }), (path) => {
+        expect(isSafeRelativePath(path)).toBe(path.length > 0 && !path.includes('\\') && !path.includes('\0') && segments(path));
+      }),
+      { numRuns: 2000 },
+    );
+    const manifest = (sha256: string): string => JSON.stringify({ algorithm: 'sha256', files: [{ path: 'a', sha256 }], name: 'a', version: '1.0.0' });
+    const digestChars = fc.constantFrom('0', '9', 'a', 'f', 'A', 'F', 'g', 'G', 'K', '\u212a', '\u0130');
+    fc.assert(
+      fc.property(fc.string({ unit: digestChars, minLength: 63, maxLength: 65 }), (digest) => {
+        const lower = digest.toLowerCase();
+        expect(parseManifest(manifest(digest))?.files[0]?.sha256 ?? null).toBe(/^[0-9a-f]{64}$/.test(lower) ? lower : null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
