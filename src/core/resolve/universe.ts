@@ -44,8 +44,8 @@ export class SemverCache {
 
   /** The space of a package whose versions are `list` (any order, repeats allowed), shared with every equal list. */
   space(list: readonly string[]): VersionSpace {
-    // Versions never contain a newline (they parse as semver or are left out), so the joined list is a key.
-    const key = list.join('\n');
+    // JSON keeps any two different lists apart, whatever text a source gives as a version.
+    const key = JSON.stringify(list);
     let space = this.spaces.get(key);
     if (space === undefined) this.spaces.set(key, (space = new VersionSpace(list, this)));
     return space;

@@ -19,6 +19,9 @@ describe('Universe', () => {
     expect(c.versions).toEqual(['1.2.0', '1.0.0']);
     expect(c.list(c.matching('^1.1.0'))).toEqual(['1.2.0']);
     expect(tests).toHaveBeenCalledTimes(5);
+    // A list is never taken for another whose versions join to the same text.
+    expect(new Universe(['1.0.0\n2.0.0'], cache).versions).toEqual([]);
+    expect(new Universe(['1.0.0', '2.0.0'], cache).versions).toEqual(['2.0.0', '1.0.0']);
   });
 
   it('names only the ranges asked of its own package when explaining a set of versions', () => {
