@@ -15,7 +15,7 @@ import { mainThreadShares, registryWorkerScript } from './worker-script.js';
 
 const BATCH = 64;
 const IN_FLIGHT = 2;
-export const IN_PROCESS_MAX = 64;
+const IN_PROCESS_MAX = 64;
 
 // Where the main thread takes a share (the CLI), a thread pays for itself only on a large run: it boots
 // (some 40 ms here) and warms up its own copy of the code, about 0.3 s of CPU on an index build. Measured on

@@ -4,7 +4,7 @@ import type { LongWorkOptions } from '../progress.js';
 import { resolveRegistryLocation } from '../registry/location.js';
 import { freshen, freshenModules, loadIndexFile, type IndexFile } from '../registry/index-cache.js';
 import { loadResolution } from '../registry/index-format.js';
-import { IN_PROCESS_MAX, TaskPool } from '../registry/pool.js';
+import { inProcessMax, TaskPool } from '../registry/pool.js';
 import { versionPath } from '../registry/paths.js';
 import { cancelledError, integrityError } from './errors.js';
 import { installOrder, resolutionTree, type ResolvedGraph } from './graph.js';
@@ -33,7 +33,7 @@ async function solveFresh(registryPath: string, root: RootModule, opts: Paramete
   const idx: IndexFile = loadIndexFile(registryPath, true);
   if (idx.columns === null || !loadResolution(idx)) await freshen(registryPath, idx);
   // A registry this big may well give a closure worth hashing on threads (pool.ts runs small ones in-process).
-  if (idx.names.size > IN_PROCESS_MAX) verifyPool.prestart('verify');
+  if (idx.names.size > inProcessMax('verify')) verifyPool.prestart('verify');
   for (let round = 1; ; round++) {
     const asked = new Set<string>();
     let graph: ResolvedGraph | undefined;
