@@ -186,8 +186,6 @@ function memoryOnly(registry, modules) {
 function nodeStart() {
   const plain = { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] };
   if (!process.env.NODE_EXTRA_CA_CERTS) return { asRun: paired(plain, null).a, withoutCerts: null };
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
   const withoutCerts = { label: 'node -e 0 without NODE_EXTRA_CA_CERTS', file: 'env', args: ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'] };
   const both = paired(plain, withoutCerts);
   return { asRun: both.a, withoutCerts: both.b };

@@ -112,7 +112,8 @@ export class ScanCompactor {
 
   /**
    * The entry as one object. Versions of one module mostly depend on the same modules: a list equal to the
-   * previous version's is that list (a thread shares equal lists only while its cache of them has room).
+   * previous version's is that list (index-entry.ts already makes it so for what the fast reader reads; a
+   * version the full loader read brings its own).
    */
   private entry(e: StoredVersion, previous: Dependency[] | null): StoredVersion {
     const dependencies = previous !== null && sameDependencies(previous, e.dependencies) ? previous : e.dependencies;
