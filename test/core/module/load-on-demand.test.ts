@@ -1,10 +1,9 @@
 // Loading a module pulls in only the code its manifest needs (`install` and `validate` start sooner): the
 // regex engine for a regex assertion, the TOML parser for a TOML manifest, the scaffold never. Checked as
 // load-plain.test.ts checks the YAML parser: in a fresh Node, on the built CLI's core (out/cli).
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModule, type LoadedModule } from '../../../src/core/module/index.js';
+import { inFreshNode } from '../../support/fresh-node.js';
 import { makeModule, mutate, VALID_TEMPLATE, VALID_YAML, yamlModule } from './helpers.js';
 
 const WATCHED = { re2js: /[\\/]node_modules[\\/]re2js[\\/]/, 'smol-toml': /[\\/]node_modules[\\/]smol-toml[\\/]/, scaffold: /[\\/]core[\\/]module[\\/]scaffold/ };
@@ -12,15 +11,8 @@ type Watched = keyof typeof WATCHED;
 
 /** Loads `dir` through the built core's public module API in a fresh Node: the module, and which watched code it loaded. */
 function loadFresh(dir: string): { mod: LoadedModule; loaded: Watched[] } {
-  const script = `
-    const { loadModule } = require(${JSON.stringify(resolve('out/cli/core/module/index.js'))});
-    const watched = { ${Object.entries(WATCHED).map(([name, re]) => `${JSON.stringify(name)}: ${re.toString()}`).join(', ')} };
-    loadModule(${JSON.stringify(dir)}).then((mod) => {
-      const files = Object.keys(require.cache);
-      const loaded = Object.keys(watched).filter((name) => files.some((file) => watched[name].test(file)));
-      process.stdout.write(JSON.stringify({ mod, loaded }));
-    });`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { mod: LoadedModule; loaded: Watched[] };
+  const { value, loaded } = inFreshNode<LoadedModule>('core/module/index.js', `m.loadModule(${JSON.stringify(dir)})`, WATCHED);
+  return { mod: value, loaded: loaded as Watched[] };
 }
 
 /** The same folder loaded in this process (from the sources), as plain JSON like the fresh Node prints. */

@@ -1,21 +1,16 @@
 // A manifest in the plain YAML subset is loaded without the full YAML parser (the CLI starts sooner), and
 // still gets every diagnostic with its line and column: load.ts reads it again, with positions, when a rule
 // has something to say.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModule } from '../../../src/core/module/index.js';
+import { loadModule, type LoadedModule } from '../../../src/core/module/index.js';
+import { inFreshNode } from '../../support/fresh-node.js';
 import { mutate, only, positionOf, VALID_YAML, where, yamlModule } from './helpers.js';
 
 /** Whether loading `dir` with the built CLI's core (out/cli) loads the `yaml` package, in a fresh Node. */
 function loadsYamlParser(dir: string): boolean {
-  const script = `
-    const { loadModule } = require(${JSON.stringify(resolve('out/cli/core/module/index.js'))});
-    loadModule(${JSON.stringify(dir)}).then((mod) => {
-      if (mod.errors.length > 0) throw new Error(JSON.stringify(mod.errors));
-      process.stdout.write(String(Object.keys(require.cache).some((file) => /[\\\\/]node_modules[\\\\/]yaml[\\\\/]/.test(file))));
-    });`;
-  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }) === 'true';
+  const { value: mod, loaded } = inFreshNode<LoadedModule>('core/module/index.js', `m.loadModule(${JSON.stringify(dir)})`, { yaml: /[\\/]node_modules[\\/]yaml[\\/]/ });
+  expect(mod.errors).toEqual([]);
+  return loaded.includes('yaml');
 }
 
 describe('manifests in the plain subset', () => {

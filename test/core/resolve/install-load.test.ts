@@ -1,11 +1,11 @@
 // `install` of an ordinary YAML module loads only the code it uses (its start-up is part of every run): not
 // the whole semver package, not the module API's barrel with the scaffold, nor the regex engine, the TOML
 // parser or the conflict explanations. Checked in a fresh Node on the built CLI's core (out/cli).
-import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
 import { moduleFiles, tempDir, writeTree } from '../../cli/helpers.js';
+import { inFreshNode } from '../../support/fresh-node.js';
 
 const UNUSED = {
   'semver as a whole': /[\\/]node_modules[\\/]semver[\\/]index\.js$/,
@@ -18,15 +18,9 @@ const UNUSED = {
 
 /** Runs installModule of the built core in a fresh Node: what it installed, and which of UNUSED it loaded. */
 function installFresh(moduleDir: string, registry: string): { installed: string[]; loaded: string[] } {
-  const script = `
-    const { installModule } = require(${JSON.stringify(resolve('out/cli/core/resolve/index.js'))});
-    const unused = { ${Object.entries(UNUSED).map(([name, re]) => `${JSON.stringify(name)}: ${re.toString()}`).join(', ')} };
-    installModule(${JSON.stringify(moduleDir)}, ${JSON.stringify(registry)}).then((result) => {
-      const files = Object.keys(require.cache);
-      const loaded = Object.keys(unused).filter((name) => files.some((file) => unused[name].test(file)));
-      process.stdout.write(JSON.stringify({ installed: result.installed.map((i) => i.name + '@' + i.version), loaded }));
-    });`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { installed: string[]; loaded: string[] };
+  const call = `m.installModule(${JSON.stringify(moduleDir)}, ${JSON.stringify(registry)}).then((r) => r.installed.map((i) => i.name + '@' + i.version))`;
+  const { value, loaded } = inFreshNode<string[]>('core/resolve/index.js', call, UNUSED);
+  return { installed: value, loaded };
 }
 
 describe('install of an ordinary YAML module', () => {
