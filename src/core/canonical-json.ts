@@ -47,9 +47,27 @@ export class GeneratedList<T> {
   }
 }
 
+/**
+ * A value's canonical JSON, already made (the list's cached text, list-text.ts): written as these bytes,
+ * unparsed. Whoever makes one vouches that the bytes are UTF-8 JSON in canonical form; a plain
+ * JSON.stringify parses them (the app never meets one: it is for the CLI's output).
+ */
+export class JsonText {
+  /** `read` gives the bytes, in one piece or several, once. */
+  constructor(readonly read: () => Iterable<Uint8Array>) {}
+
+  static of(bytes: Uint8Array): JsonText {
+    return new JsonText(() => [bytes]);
+  }
+
+  toJSON(): unknown {
+    return JSON.parse(Buffer.concat([...this.read()]).toString('utf8'));
+  }
+}
+
 /** The value with keys sorted at every depth (undefined fields dropped); returns the value itself when it already is. */
 export function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || PRESORTED.has(value) || value instanceof GeneratedList) return value;
+  if (value === null || typeof value !== 'object' || PRESORTED.has(value) || value instanceof GeneratedList || value instanceof JsonText) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
@@ -91,7 +109,7 @@ export function canonicalJson(value: unknown): string {
 const walked = (value: unknown): value is object =>
   value !== null &&
   typeof value === 'object' &&
-  (Array.isArray(value) || value instanceof GeneratedList || (isPlain(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'));
+  (Array.isArray(value) || value instanceof GeneratedList || value instanceof JsonText || (isPlain(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'));
 
 // Array items stringified per call: one call per row would cost more than the rows' own JSON.
 export const ITEMS_PER_PIECE = 256;
@@ -101,7 +119,11 @@ export const ITEMS_PER_PIECE = 256;
  * whole, a run of them at a time. Anything else is one JSON.stringify, exactly as within the whole text
  * (except that a toJSON is not told its key).
  */
-function* pieces(value: object): Generator<string> {
+function* pieces(value: object): Generator<string | Uint8Array> {
+  if (value instanceof JsonText) {
+    yield* value.read();
+    return;
+  }
   if (Array.isArray(value) || value instanceof GeneratedList) {
     const run = Array.isArray(value) ? (start: number, end: number): unknown[] => value.slice(start, end) : value.make;
     for (let i = 0; i < value.length; i += ITEMS_PER_PIECE) {
@@ -128,9 +150,10 @@ function* pieces(value: object): Generator<string> {
 
 /**
  * `canonicalJson(value)` in chunks of `size` characters or somewhat more (a run of array items is never split): a
- * result of tens of thousands of rows is written out without ever being one string.
+ * result of tens of thousands of rows is written out without ever being one string. A JsonText comes as its own
+ * chunk of bytes (UTF-8), the others as strings.
  */
-export function* canonicalJsonChunks(value: unknown, size = 64 * 1024): Generator<string> {
+export function* canonicalJsonChunks(value: unknown, size = 64 * 1024): Generator<string | Uint8Array> {
   const sorted = sortKeys(value);
   if (!walked(sorted)) {
     yield JSON.stringify(sorted) ?? 'null';
@@ -138,6 +161,12 @@ export function* canonicalJsonChunks(value: unknown, size = 64 * 1024): Generato
   }
   let chunk = '';
   for (const piece of pieces(sorted)) {
+    if (typeof piece !== 'string') {
+      if (chunk !== '') yield chunk;
+      yield piece;
+      chunk = '';
+      continue;
+    }
     chunk += piece;
     if (chunk.length >= size) {
       yield chunk;

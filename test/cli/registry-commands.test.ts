@@ -1,5 +1,5 @@
 // publish / list / info / verify through the built CLI: envelopes, compatibility fields and exit codes.
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
@@ -141,6 +141,21 @@ describe('registry commands', () => {
     const a = await cli(['list']);
     const b = await cli(['list']);
     expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('prints a settled registry\'s list from the text it keeps (.promptpm/list.json), byte for byte, in JSON and the default line', async () => {
+    const old = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(join(registry, 'modules'))) utimesSync(join(registry, 'modules', name), old, old);
+    utimesSync(join(registry, 'modules'), old, old);
+    rmSync(join(registry, '.promptpm', 'list.json'), { force: true });
+    const made = await cli(['list']);
+    const kept = statSync(join(registry, '.promptpm', 'list.json'));
+    const again = await cli(['list']);
+    expect(again.stdout).toBe(made.stdout);
+    expect(statSync(join(registry, '.promptpm', 'list.json')).ino).toBe(kept.ino);
+    expect(made.env.data.count).toBeGreaterThan(0);
+    const line = await runCli(['list', '--registry', registry], { cwd: root });
+    expect(line.stdout).toBe(`OK data=${JSON.stringify(made.env.data)}\n`);
   });
 
   it('prints list and verify data with exactly the documented fields, keys sorted at every depth', async () => {

@@ -2,7 +2,7 @@
 // plain definition: copy every object with Object.keys(...).sort(), drop undefined fields, stringify.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonChunks, GeneratedList, ITEMS_PER_PIECE, presorted, sortKeys } from '../../src/core/canonical-json.js';
+import { canonicalJson, canonicalJsonChunks, GeneratedList, ITEMS_PER_PIECE, JsonText, presorted, sortKeys } from '../../src/core/canonical-json.js';
 
 function reference(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
@@ -117,3 +117,25 @@ describe('GeneratedList', () => {
   });
 });
 
+
+describe('JsonText', () => {
+  // Joined as bytes: a piece may end inside a character.
+  const text = (chunks: Iterable<string | Uint8Array>): string => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))).toString('utf8');
+
+  it('is written as its bytes, whole or in pieces, where the value it stands for would be', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 1, max: 4 }), (v, parts) => {
+        const bytes = Buffer.from(canonicalJson(v), 'utf8');
+        const cut = Array.from({ length: parts }, (_, k) => bytes.subarray(Math.floor((k * bytes.length) / parts), Math.floor(((k + 1) * bytes.length) / parts)));
+        // The value the text stands for (undefined, a function or a symbol inside `v` is written as null or left out).
+        const expected = canonicalJson({ data: { modules: JSON.parse(bytes.toString('utf8')) as unknown, count: 1 }, ok: true });
+        expect(text(canonicalJsonChunks({ data: { modules: new JsonText(() => cut), count: 1 }, ok: true }, 8))).toBe(expected);
+        // Bytes come as they are, never decoded into the chunks around them.
+        expect([...canonicalJsonChunks({ a: JsonText.of(bytes) })]).toContain(bytes);
+        // A plain stringify parses them.
+        expect(canonicalJson({ data: { modules: JsonText.of(bytes), count: 1 }, ok: true })).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

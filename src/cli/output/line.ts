@@ -37,7 +37,7 @@ export function renderLine(envelope: Envelope): string {
 }
 
 /** renderLine's text and its newline in chunks: a success that prints its data (a list) prints it piece by piece. */
-export function* lineChunks(envelope: Envelope): Generator<string> {
+export function* lineChunks(envelope: Envelope): Generator<string | Uint8Array> {
   if (envelope.ok && printsData(envelope.operation)) {
     yield 'OK data=';
     yield* canonicalJsonChunks(envelope.data);

@@ -10,7 +10,7 @@ export interface OutputMode {
   colour: boolean;
 }
 
-function* jsonLine(envelope: Envelope): Generator<string> {
+function* jsonLine(envelope: Envelope): Generator<string | Uint8Array> {
   yield* canonicalJsonChunks(envelope);
   yield '\n';
 }
@@ -21,7 +21,7 @@ function* jsonLine(envelope: Envelope): Generator<string> {
  * result (the list or verify report of a big registry) is never one string. The line and pretty renderers
  * are loaded when used: a `--json` run (scripts, the benchmarks) never loads them.
  */
-export async function renderChunks(envelope: Envelope, mode: OutputMode): Promise<Iterable<string> | null> {
+export async function renderChunks(envelope: Envelope, mode: OutputMode): Promise<Iterable<string | Uint8Array> | null> {
   if (mode.quiet && envelope.ok) return null;
   // With --json and --pretty together, JSON wins (§6).
   if (mode.json) return jsonLine(envelope);

@@ -5,11 +5,12 @@
 // stored as null so the next reader rescans that folder: a publish can never hide behind an unchanged
 // timestamp. The file is rewritten only when something in it changed. A warm read that finds nothing
 // changed loads none of the code for rescanning, the worker pool or writing (imported on first need).
-import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { decodeIndex, emptyIndex, entriesOf, entryAt, loadDetail, newName, stateAt, type IndexFile, type IndexText, type StoredName } from './index-format.js';
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
+import { fileIdentity, stamp, statDir } from './stamps.js';
 import { isRegistryFolder } from '../registry-folder.js';
 import type { TaskPool } from './pool.js';
 import { countSteps, type ProgressListener } from '../progress.js';
@@ -18,16 +19,26 @@ import type { IndexEntry, RegistryIndex, Verification } from './types.js';
 
 export type { IndexFile } from './index-format.js';
 
-const SETTLE_MS = 2000;
-
-/** The index file's bytes, or null when it is missing or unreadable (it is only a cache: rebuilt then). */
-export function readIndexText(registry: string): IndexText | null {
+/** The index file's bytes and identity (stamps.ts), or null when it is missing or unreadable (it is only a cache: rebuilt then). */
+function readIndexBytes(registry: string): { text: Buffer; origin: string } | null {
+  let fd: number;
   try {
-    return readFileSync(indexFile(registry));
+    fd = openSync(indexFile(registry), 'r');
   } catch {
     return null;
   }
+  try {
+    // One descriptor for both: the identity is that of the bytes read, even if the file is replaced meanwhile.
+    return { origin: fileIdentity(fstatSync(fd, { bigint: true })), text: readFileSync(fd) };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }
+
+/** The index file's bytes, or null when it is missing or unreadable (it is only a cache: rebuilt then). */
+export const readIndexText = (registry: string): IndexText | null => readIndexBytes(registry)?.text ?? null;
 
 /**
  * The index in `text` (not checked for freshness); empty when missing, corrupt or of another format.
@@ -37,21 +48,10 @@ export const parseIndexText = (text: IndexText | null, lazy = false): IndexFile 
 
 /** The index as stored (not checked for freshness); empty when missing, corrupt or of another format. */
 export function loadIndexFile(registry: string, lazy = false): IndexFile {
-  return parseIndexText(readIndexText(registry), lazy);
-}
-
-function statDir(path: string): Stats | null {
-  try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    return st?.isDirectory() ? st : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The folder's mtime (ms, sub-microsecond precision), or null while it is too recent to be trusted. */
-function stamp(mtimeMs: number, now: number): number | null {
-  return now - mtimeMs > SETTLE_MS ? mtimeMs : null;
+  const read = readIndexBytes(registry);
+  const idx = parseIndexText(read?.text ?? null, lazy);
+  if (read !== null && idx.columns !== null) idx.origin = read.origin;
+  return idx;
 }
 
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -187,7 +187,7 @@ async function writeIndex(registry: string, idx: IndexFile, authoritative: Reado
       }
     }
     // 0o644 as every file of a registry: readable by all who share it.
-    writeFileAtomicSync(indexFile(registry), encodeIndex(idx), 0o644);
+    idx.origin = fileIdentity(writeFileAtomicSync(indexFile(registry), encodeIndex(idx), 0o644));
   } finally {
     release();
   }
@@ -203,7 +203,11 @@ async function writeBestEffort(registry: string, idx: IndexFile): Promise<void> 
 
 /** Brings a loaded index up to date in place and writes it back when it changed. */
 export async function freshen(registry: string, idx: IndexFile, opts: RefreshOptions = {}): Promise<IndexFile> {
-  if (await refresh(registry, idx, opts)) await writeBestEffort(registry, idx);
+  if (await refresh(registry, idx, opts)) {
+    // No longer what the file holds, unless the write below succeeds.
+    idx.origin = null;
+    await writeBestEffort(registry, idx);
+  }
   return idx;
 }
 
@@ -214,7 +218,10 @@ export async function freshen(registry: string, idx: IndexFile, opts: RefreshOpt
  */
 export async function freshenModules(registry: string, idx: IndexFile, names: ReadonlySet<string>): Promise<boolean> {
   const changed = await refresh(registry, idx, { only: names });
-  if (changed) await writeBestEffort(registry, idx);
+  if (changed) {
+    idx.origin = null;
+    await writeBestEffort(registry, idx);
+  }
   return changed;
 }
 

@@ -42,6 +42,8 @@ export interface IndexFile {
   resolution: Resolution | null;
   /** The second and third lines, as read (bytes are decoded a line at a time when asked), until they are parsed. */
   detailText: IndexText | null;
+  /** Identity (stamps.ts) of the index file that holds exactly this, or null when none is known to. */
+  origin: string | null;
 }
 
 export interface Columns {
@@ -90,7 +92,7 @@ export type Problem = [message: string, file: string | null, line: number | null
 export const STATE_LETTER: Record<Verification, string> = { ok: 'o', tampered: 't', unreadable: 'r', unverified: 'u' };
 const LETTER_STATE: Record<string, Verification> = { o: 'ok', t: 'tampered', r: 'unreadable', u: 'unverified' };
 
-export const emptyIndex = (): IndexFile => ({ modulesMtime: null, stray: [], names: new Map(), columns: null, detail: null, resolution: null, detailText: null });
+export const emptyIndex = (): IndexFile => ({ modulesMtime: null, stray: [], names: new Map(), columns: null, detail: null, resolution: null, detailText: null, origin: null });
 
 export const newName = (mtime: number | null, versions: string[], entries: StoredVersion[], stray: string[]): StoredName => ({
   mtime,
@@ -308,7 +310,7 @@ export function decodeIndex(text: IndexText, opts: { lazy?: boolean } = {}): Ind
     return null;
   }
   if (!wellFormed(c)) return null;
-  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, resolution: null, detailText: rest(text, nl + 1) };
+  const idx: IndexFile = { modulesMtime: c.modulesMtime, stray: [], names: new Map(), columns: c, detail: null, resolution: null, detailText: rest(text, nl + 1), origin: null };
   if (opts.lazy !== true && !loadDetail(idx)) return null;
   const strayOf = new Map<string, string[]>();
   for (const path of c.stray) {

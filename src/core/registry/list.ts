@@ -1,17 +1,15 @@
 // list (§6): answered from the index cache, never hashing; one row per version plus one per package.
-// A warm list of tens of thousands of versions runs on every `promptpm list`: no semver parsing here
-// (the index keeps versions in semver order) and rows are built with their keys in sorted order, the
-// order the CLI prints them in.
-import { sep } from 'node:path';
-import { GeneratedList } from '../canonical-json.js';
-import { loadFreshIndex } from './index-cache.js';
-import { stateAt, summaryAt, type IndexFile, type StoredName } from './index-format.js';
-import { latestIndex } from './latest.js';
+// A warm list of tens of thousands of versions runs on every `promptpm list`: the CLI's is written from the
+// listing text kept for an unchanged registry (list-text.ts), and only when that no longer holds is the index
+// read and the rows made (list-rows.ts, loaded then), with their keys in sorted order, the order the CLI prints them in.
+import type { IndexFile } from './index-format.js';
+import type { GeneratedListRows } from './list-rows.js';
+import { readListText, writeListText, type ListText } from './list-text.js';
 import { resolveRegistryLocation } from './location.js';
 import type { ProgressListener } from '../progress.js';
-import type { ListResult, ListRows, PackageRow, Verification } from './types.js';
+import type { ListResult, ListRows, Verification } from './types.js';
 
-const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadable: 2, tampered: 3 };
+export type { GeneratedListRows } from './list-rows.js';
 
 /**
  * The listing. `versionStates` (one key per version) is for the app; the CLI leaves it out, which saves
@@ -20,7 +18,8 @@ const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadabl
 export async function listRegistry(registry: string, opts?: { onProgress?: ProgressListener }): Promise<ListResult>;
 export async function listRegistry(registry: string, opts: { versionStates: false; onProgress?: ProgressListener }): Promise<ListRows>;
 export async function listRegistry(registry: string, opts: { versionStates?: boolean; onProgress?: ProgressListener } = {}): Promise<ListRows | ListResult> {
-  const { root, idx } = await freshIndex(registry, opts.onProgress);
+  const root = await resolveRegistryLocation(registry);
+  const [idx, { generatedRows }, { stateAt }] = await Promise.all([freshIndex(root, opts.onProgress), import('./list-rows.js'), import('./index-format.js')]);
   const rows = generatedRows(root, idx);
   const modules = rows.modules.make(0, rows.count);
   const packages = rows.packages.make(0, rows.packages.length);
@@ -30,72 +29,23 @@ export async function listRegistry(registry: string, opts: { versionStates?: boo
   return { registry_path: root, count: rows.count, modules, packages, versionStates };
 }
 
-/** The listing's rows as the CLI writes them: made a run at a time while written, never all in memory at once. */
-export interface GeneratedListRows {
-  registry_path: string;
-  count: number;
-  modules: GeneratedList<ListRows['modules'][number]>;
-  packages: GeneratedList<PackageRow>;
-}
-
-/** listRegistry's rows, for writing out (the CLI's `list --json`): the same rows, made as they are written. */
-export async function listRegistryRows(registry: string, opts: { onProgress?: ProgressListener } = {}): Promise<GeneratedListRows> {
-  const { root, idx } = await freshIndex(registry, opts.onProgress);
-  return generatedRows(root, idx);
-}
-
-async function freshIndex(registry: string, onProgress?: ProgressListener): Promise<{ root: string; idx: IndexFile }> {
+/**
+ * listRegistry's rows, for writing out as JSON (the CLI's `list`): as the text last written for this registry
+ * while it still holds (list-text.ts), else made from the index, written as that text and read back from it,
+ * or (when it cannot be written) made as they are printed.
+ */
+export async function listRegistryRows(registry: string, opts: { onProgress?: ProgressListener } = {}): Promise<GeneratedListRows | ListText> {
   const root = await resolveRegistryLocation(registry);
+  const written = readListText(root);
+  if (written !== null) return written;
+  const [idx, { generatedRows }] = await Promise.all([freshIndex(root, opts.onProgress), import('./list-rows.js')]);
+  const rows = generatedRows(root, idx);
+  return writeListText(root, idx, rows) ?? rows;
+}
+
+/** The fresh index of the registry at `root`. */
+async function freshIndex(root: string, onProgress?: ProgressListener): Promise<IndexFile> {
   // Lazy: a warm list reads only the index's first line. Progress comes only from rescanning changed
   // module folders (phase `index`): all of them the first time a registry is listed.
-  return { root, idx: await loadFreshIndex(root, true, onProgress) };
-}
-
-/** Rows of every module with versions, in index order (names sorted, versions in semver order), keys sorted. */
-function generatedRows(root: string, idx: IndexFile): GeneratedListRows {
-  const listed = [...idx.names].filter(([, stored]) => stored.versions.length > 0);
-  // firsts[m]: the number of version rows before module m's, so a run of rows finds its first module at once.
-  const firsts: number[] = [];
-  let count = 0;
-  for (const [, stored] of listed) {
-    firsts.push(count);
-    count += stored.versions.length;
-  }
-  const modules = (start: number, end: number): ListRows['modules'] => {
-    const rows: ListRows['modules'] = [];
-    for (let m = moduleAt(firsts, start), k = start; k < end; m++) {
-      const [name, { versions }] = listed[m]!;
-      // Names and versions in the index are checked path segments: plain concatenation keeps this fast.
-      const base = `${root}${sep}modules${sep}${name}${sep}`;
-      // `source` is the version folder, as the earlier tool gives it (§6 compatibility rows).
-      for (let i = k - firsts[m]!; i < versions.length && k < end; i++, k++) rows.push({ name, source: base + versions[i]!, version: versions[i]! });
-    }
-    return rows;
-  };
-  const packages = (start: number, end: number): PackageRow[] => listed.slice(start, end).map(([name, stored]) => packageRow(idx, name, stored));
-  return { registry_path: root, count, modules: new GeneratedList(count, modules), packages: new GeneratedList(listed.length, packages) };
-}
-
-/** The module whose rows include row `k`: the last with firsts[m] <= k. */
-function moduleAt(firsts: readonly number[], k: number): number {
-  let lo = 0;
-  let hi = firsts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firsts[mid]! <= k) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function packageRow(idx: IndexFile, name: string, stored: StoredName): PackageRow {
-  const versions = stored.versions;
-  let worst: Verification = 'ok';
-  for (let i = 0; i < versions.length; i++) {
-    const state = stateAt(idx, stored, i);
-    if (SEVERITY[state] > SEVERITY[worst]) worst = state;
-  }
-  const latest = latestIndex(versions);
-  const top = summaryAt(idx, stored, latest);
-  return { description: top.description, inputTypes: top.inputTypes, latest: versions[latest]!, name, outputTypes: top.outputTypes, tags: top.tags, verification: worst, versions };
+  return (await import('./index-cache.js')).loadFreshIndex(root, true, onProgress);
 }

@@ -10,6 +10,7 @@ export const toolDir = (registry: string): string => join(registry, '.promptpm')
 export const stagingDir = (registry: string): string => join(registry, '.promptpm', 'staging');
 export const locksDir = (registry: string): string => join(registry, '.promptpm', 'locks');
 export const indexFile = (registry: string): string => join(registry, '.promptpm', 'index.json');
+export const listTextFile = (registry: string): string => join(registry, '.promptpm', 'list.json');
 
 /**
  * Folder of one published version. Throws unless the name is a §2 module name (its first character rules out

@@ -1,0 +1,196 @@
+// The list's text, <registry>/.promptpm/list.json: the `modules` and `packages` JSON of a listing made from an
+// index file, so that a warm `list` of an unchanged registry stats its module folders and writes these bytes,
+// parsing no index and making no row (most of a warm list's time besides Node's own start). The file is made
+// for one registry path from one index file (whose identity it records: every index write is a new file) and
+// is used only while that file is still the index, `modules/` and every module folder keep the mtimes the
+// index recorded (the index's own freshness check, index-cache.ts) and its sha256 checks out; otherwise the
+// listing is made from the index and this file written anew. Like the index, it can be deleted at any time.
+//
+// Layout: the modules array's JSON, the packages array's JSON, a newline, the head (one line of JSON), a
+// newline, and the sha256 (hex) of every byte before that last newline. The texts come first so they are
+// written as they are made; JSON.stringify never writes a raw newline, so the head is the last line but one.
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { sep } from 'node:path';
+import { tempPath } from '../atomic-write.js';
+import { canonicalJsonChunks, JsonText, type GeneratedList } from '../canonical-json.js';
+import { isModuleName } from '../module/name-version.js';
+import type { IndexFile } from './index-format.js';
+import { indexFile, listTextFile, modulesDir } from './paths.js';
+import { fileIdentity, stamp, statDir } from './stamps.js';
+
+const FORMAT = 1;
+const NEWLINE = 10;
+const HASH_HEX = 64;
+const READ_CHUNK = 64 * 1024;
+
+interface Head {
+  format: number;
+  /** Identity of the index file the listing was made from. */
+  index: string;
+  root: string;
+  count: number;
+  /** The index's stamps: of modules/, and of every module folder (names in index order). */
+  modulesMtime: number;
+  names: string[];
+  mtimes: number[];
+  /** Byte lengths of the modules text and the packages text. */
+  lengths: [number, number];
+}
+
+/** A listing as text: what `list` prints for `modules` and `packages`, each written as it is. */
+export interface ListText {
+  registry_path: string;
+  count: number;
+  modules: JsonText;
+  packages: JsonText;
+}
+
+/** The rows a listing text is written from (list.ts). */
+export interface ListRowsToWrite {
+  count: number;
+  modules: GeneratedList<unknown>;
+  packages: GeneratedList<unknown>;
+}
+
+const isInteger = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
+const isNumbers = (v: unknown, length: number): v is number[] => Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number');
+
+/** Whether the parsed head has every field right, its names safe path segments and its lengths those of the `texts` bytes before it. */
+function wellFormed(h: Head, texts: number): boolean {
+  if (typeof h !== 'object' || h === null || h.format !== FORMAT || typeof h.index !== 'string' || typeof h.root !== 'string') return false;
+  if (!isInteger(h.count, 1) || typeof h.modulesMtime !== 'number' || !Array.isArray(h.names) || !isNumbers(h.mtimes, h.names.length)) return false;
+  if (!h.names.every((n) => typeof n === 'string' && isModuleName(n))) return false;
+  return Array.isArray(h.lengths) && h.lengths.length === 2 && isInteger(h.lengths[0], 2) && isInteger(h.lengths[1], 2) && h.lengths[0] + h.lengths[1] === texts;
+}
+
+/** The head of the file's bytes, or null unless the hash and the head check out. */
+function headOf(bytes: Buffer): Head | null {
+  const end = bytes.length - HASH_HEX - 1;
+  if (end < 1 || bytes[end] !== NEWLINE) return null;
+  if (hash('sha256', bytes.subarray(0, end), 'hex') !== bytes.toString('latin1', end + 1)) return null;
+  const start = bytes.lastIndexOf(NEWLINE, end - 1);
+  if (start < 0) return null;
+  try {
+    const head = JSON.parse(bytes.toString('utf8', start + 1, end)) as Head;
+    return wellFormed(head, start) ? head : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the index the listing was made from is still the index, and still fresh, by the index's own rules. */
+function stillFresh(root: string, head: Head): boolean {
+  const now = Date.now();
+  try {
+    const index = statSync(indexFile(root), { bigint: true, throwIfNoEntry: false });
+    if (index === undefined || fileIdentity(index) !== head.index) return false;
+  } catch {
+    return false;
+  }
+  const top = statDir(modulesDir(root));
+  if (top === null || stamp(top.mtimeMs, now) !== head.modulesMtime) return false;
+  // Plain concatenation: the names were checked as path segments, and this runs for every module.
+  const base = modulesDir(root) + sep;
+  for (let i = 0; i < head.names.length; i++) {
+    const st = statDir(base + head.names[i]!);
+    if (st === null || stamp(st.mtimeMs, now) !== head.mtimes[i]) return false;
+  }
+  return true;
+}
+
+/** The listing of the registry at `root` as last written, or null unless it still holds (see above). */
+export function readListText(root: string): ListText | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(listTextFile(root));
+  } catch {
+    return null;
+  }
+  const head = headOf(bytes);
+  if (head === null || head.root !== root || !stillFresh(root, head)) return null;
+  const [m, p] = head.lengths;
+  return { registry_path: root, count: head.count, modules: JsonText.of(bytes.subarray(0, m)), packages: JsonText.of(bytes.subarray(m, m + p)) };
+}
+
+/** The index's stamps, or null when it has none to record: not stored as a file, or a stamp not yet settled. */
+function stampsOf(idx: IndexFile): Pick<Head, 'index' | 'modulesMtime' | 'names' | 'mtimes'> | null {
+  if (idx.origin === null || idx.modulesMtime === null) return null;
+  const names: string[] = [];
+  const mtimes: number[] = [];
+  for (const [name, stored] of idx.names) {
+    if (stored.mtime === null) return null;
+    names.push(name);
+    mtimes.push(stored.mtime);
+  }
+  return { index: idx.origin, modulesMtime: idx.modulesMtime, names, mtimes };
+}
+
+/**
+ * The bytes at `start` of an open file, a chunk at a time; the descriptor is closed by `release` once every
+ * reader is done with it.
+ */
+function* fileRange(fd: number, start: number, length: number, release: () => void): Generator<Uint8Array> {
+  try {
+    for (let at = start; at < start + length; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, start + length - at));
+      const n = readSync(fd, chunk, 0, chunk.length, at);
+      if (n === 0) throw new Error(`${listTextFile('')} ended early`);
+      at += n;
+      yield chunk.subarray(0, n);
+    }
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Writes the listing text of `rows`, made from `idx`, to the registry's list.json, and returns it read from the
+ * file written (the rows are made once: into the file, then printed from it). Null when there is nothing to
+ * record (see stampsOf) or the file cannot be written: the caller then prints the rows themselves.
+ */
+export function writeListText(root: string, idx: IndexFile, rows: ListRowsToWrite): ListText | null {
+  const stamps = stampsOf(idx);
+  if (stamps === null || rows.count === 0) return null;
+  const path = listTextFile(root);
+  // Not fsynced: the file is a cache, and one cut short by a crash fails its hash and is written again.
+  const temp = tempPath(path);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx+', 0o644);
+  } catch {
+    return null;
+  }
+  let readers = 2;
+  const release = (): void => {
+    if (--readers === 0) closeSync(fd);
+  };
+  try {
+    const sha = createHash('sha256');
+    const put = (chunk: string | Uint8Array): number => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      sha.update(bytes);
+      writeFileSync(fd, bytes);
+      return bytes.length;
+    };
+    const lengthOf = (list: GeneratedList<unknown>): number => {
+      let n = 0;
+      for (const chunk of canonicalJsonChunks(list)) n += put(chunk);
+      return n;
+    };
+    const m = lengthOf(rows.modules);
+    const p = lengthOf(rows.packages);
+    const head: Head = { format: FORMAT, ...stamps, root, count: rows.count, lengths: [m, p] };
+    put(`\n${JSON.stringify(head)}`);
+    writeFileSync(fd, `\n${sha.digest('hex')}`, 'latin1');
+    renameSync(temp, path);
+    // Read back through the same descriptor: another list may replace the file meanwhile.
+    const modules = new JsonText(() => fileRange(fd, 0, m, release));
+    const packages = new JsonText(() => fileRange(fd, m, p, release));
+    return { registry_path: root, count: rows.count, modules, packages };
+  } catch {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    return null;
+  }
+}
