@@ -167,6 +167,8 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
  * (same inode) and were recorded by someone else meanwhile are kept unless `authoritative` names them.
  */
 async function writeIndex(registry: string, idx: IndexFile, authoritative: ReadonlySet<string> = new Set()): Promise<void> {
+  // Changed in memory: no file holds it unless the write below succeeds.
+  idx.origin = null;
   // Reading a folder never makes it a registry: the cache is kept only in one that already is.
   if (!isRegistryFolder(registry)) return;
   mkdirSync(toolDir(registry), { recursive: true });
@@ -203,11 +205,7 @@ async function writeBestEffort(registry: string, idx: IndexFile): Promise<void> 
 
 /** Brings a loaded index up to date in place and writes it back when it changed. */
 export async function freshen(registry: string, idx: IndexFile, opts: RefreshOptions = {}): Promise<IndexFile> {
-  if (await refresh(registry, idx, opts)) {
-    // No longer what the file holds, unless the write below succeeds.
-    idx.origin = null;
-    await writeBestEffort(registry, idx);
-  }
+  if (await refresh(registry, idx, opts)) await writeBestEffort(registry, idx);
   return idx;
 }
 
@@ -218,10 +216,7 @@ export async function freshen(registry: string, idx: IndexFile, opts: RefreshOpt
  */
 export async function freshenModules(registry: string, idx: IndexFile, names: ReadonlySet<string>): Promise<boolean> {
   const changed = await refresh(registry, idx, { only: names });
-  if (changed) {
-    idx.origin = null;
-    await writeBestEffort(registry, idx);
-  }
+  if (changed) await writeBestEffort(registry, idx);
   return changed;
 }
 
