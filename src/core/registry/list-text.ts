@@ -167,11 +167,11 @@ export function writeListText(root: string, idx: IndexFile, rows: ListRowsToWrit
   };
   try {
     const sha = createHash('sha256');
+    // Strings are encoded where they are written and hashed, with no Buffer left for the collector.
     const put = (chunk: string | Uint8Array): number => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      sha.update(bytes);
-      writeFileSync(fd, bytes);
-      return bytes.length;
+      sha.update(chunk);
+      writeFileSync(fd, chunk);
+      return typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     };
     const lengthOf = (list: GeneratedList<unknown>): number => {
       let n = 0;
