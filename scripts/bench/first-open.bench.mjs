@@ -5,6 +5,8 @@
 // the median of the pairwise ratios, and how each figure grows from 1k to 10k modules.
 // Cold rows run on a fresh copy of the registry (no .promptpm/), the page cache warm: the copy was just
 // written, and each run deletes .promptpm/ again. Peak RSS is the CLI process's own maximum (threads included).
+// A warm list prints the listing text kept in .promptpm/list.json; the row after it deletes that file before
+// each run, as the first list after a change (a verify, a publish) finds it retired: index read, text made again.
 // Opt-in, as it takes minutes: PROMPTPM_BENCH_30K=<registry folder> (e.g. one made by
 // `scripts/generate-registry.mjs --modules 30000 --versions 3`) adds the peak RSS of a never-opened list and
 // a first verify on a fresh copy of it, so the memory line shows 1k → 10k → 30k modules.
@@ -144,6 +146,9 @@ for (const modules of SIZES) {
   r.coldList = paired(cli('list, never opened', copy, ['list'], dropIndex), cat);
   r.firstVerify = hasSha ? paired(cli('verify, never opened', copy, ['verify'], dropIndex), sha) : paired(cli('verify, never opened', copy, ['verify'], dropIndex), null);
   r.warmList = paired(cli('list, warm', copy, ['list']), cat);
+  // The first list after a change (a verify, a publish) reads the index and makes its listing text again.
+  const dropText = () => rmSync(join(copy, '.promptpm', 'list.json'), { force: true });
+  r.afterChange = paired(cli('list, warm, text made again', copy, ['list'], dropText), cat);
   const tops = Array.from({ length: INSTALL_ROOTS }, (_, i) => `module-${String(modules - 1 - i).padStart(5, '0')}`);
   writeFileSync(join(installDir, 'promptpm.yaml'), installManifest(tops));
   const installWith = (bin, registry) => ({ label: 'install', file: process.execPath, args: [bin, 'install', installDir, '--registry', registry, '--json'] });
@@ -220,6 +225,7 @@ for (const [modules, r] of rows) {
   if (hasSha) console.log(`  first verify:               ${span(r.firstVerify.a)}   find|xargs -P2 sha256sum: ${span(r.firstVerify.b)}   ratio ${median(r.firstVerify.ratios).toFixed(2)} (target ≤ 2)   peak RSS ${median(r.firstVerify.rss).toFixed(0)} MiB`);
   else console.log(`  first verify:               ${span(r.firstVerify.a)}   sha256sum not installed: no reference   peak RSS ${median(r.firstVerify.rss).toFixed(0)} MiB`);
   console.log(`  list --json, warm:          ${span(r.warmList.a)}   ratio to ${catName} ${median(r.warmList.ratios).toFixed(2)}${earlier(EARLIER_LIST_S, r.warmList.a, 50)}`);
+  console.log(`  list --json, first after a change (index read, listing text made again): ${span(r.afterChange.a)}   ratio to ${catName} ${median(r.afterChange.ratios).toFixed(2)}`);
   console.log(`  install (closure ${String(r.closure).padEnd(4)}):   ${span(r.install.a)}   ratio to ${catName} ${median(r.install.ratios).toFixed(2)}${earlier(EARLIER_INSTALL_S, r.install.a, 20)}`);
   console.log(`  app, never opened:          names known to core (first progress of listRegistry) ${span(r.app.names)} (target ≤ 1 s), every row complete ${span(r.app.complete)}`);
   console.log(`  floor of a warm list:       one stat per module folder from Node ${span(r.statFloor)}, on top of Node's own start`);
