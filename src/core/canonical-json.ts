@@ -150,8 +150,8 @@ function* pieces(value: object): Generator<string | Uint8Array> {
 
 /**
  * `canonicalJson(value)` in chunks of `size` characters or somewhat more (a run of array items is never split): a
- * result of tens of thousands of rows is written out without ever being one string. A JsonText comes as its own
- * chunk of bytes (UTF-8), the others as strings.
+ * result of tens of thousands of rows is written out without ever being one string. A JsonText's bytes (UTF-8)
+ * come as they are read, in chunks of their own; everything else as strings.
  */
 export function* canonicalJsonChunks(value: unknown, size = 64 * 1024): Generator<string | Uint8Array> {
   const sorted = sortKeys(value);
