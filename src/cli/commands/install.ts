@@ -19,7 +19,8 @@ export function installAction(path: string, opts: { frozen?: boolean; remote?: s
     if (opts.frozen && opts.remote !== undefined) throw usageError('--frozen writes nothing, so it cannot pull from --remote', 'install');
     const registry = await ctx.registry();
     const pulled = opts.remote === undefined ? undefined : await pullDependencies(registry, moduleDir, opts.remote, ctx.work);
-    const { installModule } = await import('../../core/resolve/index.js');
+    // The install module itself, not the barrel (which also exports the solver): a kept resolution loads no solver.
+    const { installModule } = await import('../../core/resolve/install.js');
     return { ...(await installModule(moduleDir, registry, { ...ctx.work, frozen: !!opts.frozen })), ...(pulled && { pulled: pulled.versions }) };
   };
 }

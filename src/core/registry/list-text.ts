@@ -6,22 +6,21 @@
 // index recorded (the index's own freshness check, index-cache.ts) and its sha256 checks out; otherwise the
 // listing is made from the index and this file written anew. Like the index, it can be deleted at any time.
 //
-// Layout: the modules array's JSON, the packages array's JSON, a newline, the head (one line of JSON), a
-// newline, and the sha256 (hex) of every byte before that last newline. The texts come first so they are
-// written as they are made; JSON.stringify never writes a raw newline, so the head is the last line but one.
-import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash, hash } from 'node:crypto';
-import { sep } from 'node:path';
+// Layout: the modules array's JSON, the packages array's JSON, a newline and the head (one line of JSON),
+// sealed (sealed.ts). The texts come first so they are written as they are made; JSON.stringify never writes a
+// raw newline, so the head is the content's last line.
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tempPath } from '../atomic-write.js';
 import { canonicalJsonChunks, JsonText, type GeneratedList } from '../canonical-json.js';
 import { isModuleName } from '../module/name-version.js';
 import type { IndexFile } from './index-format.js';
-import { indexFile, listTextFile, modulesDir } from './paths.js';
-import { fileIdentity, stamp, statDir } from './stamps.js';
+import { listTextFile, modulesDir } from './paths.js';
+import { sealOf, unsealed } from './sealed.js';
+import { foldersKeepStamps, indexStillIs, stamp, statDir } from './stamps.js';
 
 const FORMAT = 1;
 const NEWLINE = 10;
-const HASH_HEX = 64;
 const READ_CHUNK = 64 * 1024;
 
 interface Head {
@@ -64,15 +63,14 @@ function wellFormed(h: Head, texts: number): boolean {
   return Array.isArray(h.lengths) && h.lengths.length === 2 && isInteger(h.lengths[0], 2) && isInteger(h.lengths[1], 2) && h.lengths[0] + h.lengths[1] === texts;
 }
 
-/** The head of the file's bytes, or null unless the hash and the head check out. */
+/** The head of the file's bytes, or null unless the seal and the head check out. */
 function headOf(bytes: Buffer): Head | null {
-  const end = bytes.length - HASH_HEX - 1;
-  if (end < 1 || bytes[end] !== NEWLINE) return null;
-  if (hash('sha256', bytes.subarray(0, end), 'hex') !== bytes.toString('latin1', end + 1)) return null;
-  const start = bytes.lastIndexOf(NEWLINE, end - 1);
+  const content = unsealed(bytes);
+  if (content === null) return null;
+  const start = content.lastIndexOf(NEWLINE);
   if (start < 0) return null;
   try {
-    const head = JSON.parse(bytes.toString('utf8', start + 1, end)) as Head;
+    const head = JSON.parse(content.toString('utf8', start + 1)) as Head;
     return wellFormed(head, start) ? head : null;
   } catch {
     return null;
@@ -82,21 +80,9 @@ function headOf(bytes: Buffer): Head | null {
 /** Whether the index the listing was made from is still the index, and still fresh, by the index's own rules. */
 function stillFresh(root: string, head: Head): boolean {
   const now = Date.now();
-  try {
-    const index = statSync(indexFile(root), { bigint: true, throwIfNoEntry: false });
-    if (index === undefined || fileIdentity(index) !== head.index) return false;
-  } catch {
-    return false;
-  }
+  if (!indexStillIs(root, head.index)) return false;
   const top = statDir(modulesDir(root));
-  if (top === null || stamp(top.mtimeMs, now) !== head.modulesMtime) return false;
-  // Plain concatenation: the names were checked as path segments, and this runs for every module.
-  const base = modulesDir(root) + sep;
-  for (let i = 0; i < head.names.length; i++) {
-    const st = statDir(base + head.names[i]!);
-    if (st === null || stamp(st.mtimeMs, now) !== head.mtimes[i]) return false;
-  }
-  return true;
+  return top !== null && stamp(top.mtimeMs, now) === head.modulesMtime && foldersKeepStamps(root, head.names, head.mtimes, now);
 }
 
 /** The listing of the registry at `root` as last written, or null unless it still holds (see above). */
@@ -182,7 +168,7 @@ export function writeListText(root: string, idx: IndexFile, rows: ListRowsToWrit
     const p = lengthOf(rows.packages);
     const head: Head = { format: FORMAT, ...stamps, root, count: rows.count, lengths: [m, p] };
     put(`\n${JSON.stringify(head)}`);
-    writeFileSync(fd, `\n${sha.digest('hex')}`, 'latin1');
+    writeFileSync(fd, sealOf(sha.digest('hex')), 'latin1');
     renameSync(temp, path);
     // Read back through the same descriptor: another list may replace the file meanwhile.
     const modules = new JsonText(() => fileRange(fd, 0, m, release));

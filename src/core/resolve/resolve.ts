@@ -2,16 +2,15 @@
 // integrity, and return the tree, the §5 install order and the lock.
 import type { LongWorkOptions } from '../progress.js';
 import { resolveRegistryLocation } from '../registry/location.js';
-import { freshen, freshenModules, loadIndexFile, type IndexFile } from '../registry/index-cache.js';
-import { loadResolution } from '../registry/index-format.js';
+import type { IndexFile } from '../registry/index-cache.js';
 import { inProcessMax, TaskPool } from '../registry/pool.js';
 import { versionPath } from '../registry/paths.js';
 import { cancelledError, integrityError } from './errors.js';
 import { installOrder, resolutionTree, type ResolvedGraph } from './graph.js';
 import { buildLock } from './lockfile.js';
-import { indexSource } from './registry-source.js';
-import { solveDependencies } from './solve.js';
-import { SolveCancelled } from './solver.js';
+import { keepResolution, readKeptResolution } from './kept-resolution.js';
+import type { solveDependencies } from './solve.js';
+import { SolveCancelled } from './cancelled.js';
 import type { Resolution, RootModule } from './types.js';
 import { verifyResolved } from './verify.js';
 
@@ -27,9 +26,23 @@ const MAX_ROUNDS = 3;
  * Solves against the index as stored, then checks that the module folders the solver read are unchanged on
  * disk; where one changed, it is rescanned and the solve runs again. The answer depends only on what the
  * solver read, so it is the answer a fully refreshed index gives, without a stat of every module folder of
- * the registry. An index not built yet is built whole.
+ * the registry. An index not built yet is built whole. The answer is kept for the same root and used while
+ * the index and every folder read are unchanged (kept-resolution.ts): then nothing is solved.
  */
 async function solveFresh(registryPath: string, root: RootModule, opts: Parameters<typeof solveDependencies>[2], verifyPool: TaskPool): Promise<ResolvedGraph> {
+  const kept = readKeptResolution(registryPath, root);
+  if (kept !== null) {
+    // The closure is known: its verify threads start now.
+    if (kept.versions.size - 1 > inProcessMax('verify')) verifyPool.prestart('verify');
+    return kept;
+  }
+  // The index and the solver are loaded only to solve.
+  const [{ freshen, freshenModules, loadIndexFile }, { loadResolution }, { indexSource }, { solveDependencies }] = await Promise.all([
+    import('../registry/index-cache.js'),
+    import('../registry/index-format.js'),
+    import('./registry-source.js'),
+    import('./solve.js'),
+  ]);
   const idx: IndexFile = loadIndexFile(registryPath, true);
   if (idx.columns === null || !loadResolution(idx)) await freshen(registryPath, idx);
   // A registry this big may well give a closure worth hashing on threads (pool.ts runs small ones in-process).
@@ -43,7 +56,10 @@ async function solveFresh(registryPath: string, root: RootModule, opts: Paramete
     } catch (err) {
       failure = err;
     }
-    const settled = round === MAX_ROUNDS || !(await freshenModules(registryPath, idx, asked));
+    const changed = await freshenModules(registryPath, idx, asked);
+    // Kept only when solved against folders that were all unchanged: the answer for them as they are.
+    if (graph && !changed) keepResolution(registryPath, root, idx, asked, graph);
+    const settled = round === MAX_ROUNDS || !changed;
     if (settled && graph) return graph;
     if (settled) throw failure;
   }

@@ -2,7 +2,8 @@
 import type { LongWorkOptions } from '../progress.js';
 import { cancelledError, conflictError, cycleError, invalidVersionError } from './errors.js';
 import { findCycle, reachableGraph, type ResolvedGraph } from './graph.js';
-import { InvalidVersionReached, SolveCancelled, SolveFailure, Solver } from './solver.js';
+import { SolveCancelled } from './cancelled.js';
+import { InvalidVersionReached, SolveFailure, Solver } from './solver.js';
 import type { RootModule, VersionSource } from './types.js';
 
 /**

@@ -8,6 +8,7 @@ import { PartialSolution } from './partial-solution.js';
 import { PendingQueue } from './pending-queue.js';
 import type { Dependency, InvalidVersion, RootModule, VersionSource } from './types.js';
 import { SemverCache, Universe } from './universe.js';
+import { SolveCancelled } from './cancelled.js';
 
 /** Thrown when no solution exists; `incompatibility` is the root of the derivation that proves it. */
 export class SolveFailure extends Error {
@@ -23,12 +24,6 @@ export class InvalidVersionReached extends Error {
   }
 }
 
-/** Thrown at a checkpoint once the caller's AbortSignal has fired. */
-export class SolveCancelled extends Error {
-  constructor() {
-    super('Dependency resolution was cancelled');
-  }
-}
 
 const CONFLICT = Symbol('conflict');
 

@@ -5,7 +5,7 @@ import { versionPath } from '../registry/paths.js';
 import type { VersionVerification } from '../registry/types.js';
 import type { TaskPool } from '../registry/pool.js';
 import { runVerifyJobs } from '../registry/verify-pool.js';
-import { SolveCancelled } from './solver.js';
+import { SolveCancelled } from './cancelled.js';
 
 /** Verification of each `name@version` (keyed by name: one version per name), on `pool` when given. */
 export async function verifyResolved(

@@ -1,6 +1,6 @@
 // resolveDependencies against a real registry (as the app's main process calls it): the tree, the
 // install paths, progress, and refusal of tampered versions.
-import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
@@ -8,26 +8,17 @@ import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { moduleFiles, tempDir, writeTree } from '../../cli/helpers.js';
 import { readIndex } from '../../../src/core/registry/index.js';
 import { republishManifest, requiredAsText } from '../../support/invalid-version.js';
+import { diamondRegistry, diamondRoot } from './diamond-registry.js';
 
 const base = tempDir('promptpm-resolve-');
 let registry: string;
 let sources: string;
 
-async function publish(name: string, version: string, deps: Record<string, string> = {}): Promise<void> {
-  await publishModule(registry, writeTree(join(sources, `${name}-${version}`), moduleFiles({ name, version, deps })));
-}
-
 beforeEach(async () => {
-  const dir = mkdtempSync(join(base, 'case-'));
-  registry = join(dir, 'registry');
-  sources = join(dir, 'src');
-  await publish('d', '1.0.0');
-  await publish('d', '1.1.0');
-  await publish('b', '1.0.0', { d: '^1.0.0' });
-  await publish('c', '1.0.0', { d: '~1.1.0' });
+  ({ registry, sources } = await diamondRegistry(base));
 });
 
-const root = { name: 'app', version: '1.0.0', dependencies: [{ name: 'b', range: '^1' }, { name: 'c', range: '^1' }] };
+const root = diamondRoot;
 
 describe('resolveDependencies', () => {
   it('returns the tree with ranges and verification, a diamond shown once in full', async () => {
