@@ -30,8 +30,9 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o666):
 /**
  * The same as writeFileAtomic, blocking; `data` may come in chunks, each written as soon as it is made (never
  * joined into one string). Returns the written file's stats (a rename keeps its inode, size and mtime).
+ * `durable: false` skips the flush, for a file that checks itself when read (sealed.ts).
  */
-export function writeFileAtomicSync(path: string, data: string | Iterable<string>, mode = 0o666): BigIntStats {
+export function writeFileAtomicSync(path: string, data: string | Iterable<string>, mode = 0o666, { durable = true } = {}): BigIntStats {
   const temp = tempPath(path);
   try {
     const fd = openSync(temp, 'wx', mode);
@@ -39,7 +40,7 @@ export function writeFileAtomicSync(path: string, data: string | Iterable<string
     try {
       // Each write to the descriptor continues where the last one ended.
       for (const chunk of typeof data === 'string' ? [data] : data) writeFileSync(fd, chunk, 'utf8');
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
       written = fstatSync(fd, { bigint: true });
     } finally {
       closeSync(fd);

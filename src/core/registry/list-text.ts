@@ -13,26 +13,23 @@ import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeF
 import { createHash } from 'node:crypto';
 import { tempPath } from '../atomic-write.js';
 import { canonicalJsonChunks, JsonText, type GeneratedList } from '../canonical-json.js';
-import { isModuleName } from '../module/name-version.js';
 import type { IndexFile } from './index-format.js';
 import { listTextFile, modulesDir } from './paths.js';
 import { sealOf, unsealed } from './sealed.js';
-import { foldersKeepStamps, indexStillIs, stamp, statDir } from './stamps.js';
+import { areStamps, foldersKeepStamps, indexStillIs, stamp, stampsIn, statDir, type FolderStamps } from './stamps.js';
 
 const FORMAT = 1;
 const NEWLINE = 10;
 const READ_CHUNK = 64 * 1024;
 
-interface Head {
+interface Head extends FolderStamps {
   format: number;
   /** Identity of the index file the listing was made from. */
   index: string;
   root: string;
   count: number;
-  /** The index's stamps: of modules/, and of every module folder (names in index order). */
+  /** The index's stamps: of modules/, and (names, mtimes) of every module folder in index order. */
   modulesMtime: number;
-  names: string[];
-  mtimes: number[];
   /** Byte lengths of the modules text and the packages text. */
   lengths: [number, number];
 }
@@ -53,13 +50,11 @@ export interface ListRowsToWrite {
 }
 
 const isInteger = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
-const isNumbers = (v: unknown, length: number): v is number[] => Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number');
 
 /** Whether the parsed head has every field right, its names safe path segments and its lengths those of the `texts` bytes before it. */
 function wellFormed(h: Head, texts: number): boolean {
   if (typeof h !== 'object' || h === null || h.format !== FORMAT || typeof h.index !== 'string' || typeof h.root !== 'string') return false;
-  if (!isInteger(h.count, 1) || typeof h.modulesMtime !== 'number' || !Array.isArray(h.names) || !isNumbers(h.mtimes, h.names.length)) return false;
-  if (!h.names.every((n) => typeof n === 'string' && isModuleName(n))) return false;
+  if (!isInteger(h.count, 1) || typeof h.modulesMtime !== 'number' || !areStamps(h)) return false;
   return Array.isArray(h.lengths) && h.lengths.length === 2 && isInteger(h.lengths[0], 2) && isInteger(h.lengths[1], 2) && h.lengths[0] + h.lengths[1] === texts;
 }
 
@@ -82,7 +77,7 @@ function stillFresh(root: string, head: Head): boolean {
   const now = Date.now();
   if (!indexStillIs(root, head.index)) return false;
   const top = statDir(modulesDir(root));
-  return top !== null && stamp(top.mtimeMs, now) === head.modulesMtime && foldersKeepStamps(root, head.names, head.mtimes, now);
+  return top !== null && stamp(top.mtimeMs, now) === head.modulesMtime && foldersKeepStamps(root, head, now);
 }
 
 /** The listing of the registry at `root` as last written, or null unless it still holds (see above). */
@@ -101,15 +96,9 @@ export function readListText(root: string): ListText | null {
 
 /** The index's stamps, or null when it has none to record: not stored as a file, or a stamp not yet settled. */
 function stampsOf(idx: IndexFile): Pick<Head, 'index' | 'modulesMtime' | 'names' | 'mtimes'> | null {
-  if (idx.origin === null || idx.modulesMtime === null) return null;
-  const names: string[] = [];
-  const mtimes: number[] = [];
-  for (const [name, stored] of idx.names) {
-    if (stored.mtime === null) return null;
-    names.push(name);
-    mtimes.push(stored.mtime);
-  }
-  return { index: idx.origin, modulesMtime: idx.modulesMtime, names, mtimes };
+  const folders = stampsIn(idx);
+  if (idx.origin === null || idx.modulesMtime === null || folders === null) return null;
+  return { index: idx.origin, modulesMtime: idx.modulesMtime, ...folders };
 }
 
 /**

@@ -16,3 +16,6 @@ export function unsealed(bytes: Buffer): Buffer | null {
 
 /** The seal that follows `digestHex` (the content's SHA-256) at the end of a sealed file. */
 export const sealOf = (digestHex: string): string => `\n${digestHex}`;
+
+/** A sealed file's text for `content` (one made whole; a streamed one ends with sealOf its running hash). */
+export const sealed = (content: string): string => content + sealOf(hash('sha256', content, 'hex'));

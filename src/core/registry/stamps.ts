@@ -1,7 +1,10 @@
 // How the tool's caches tell that what they were made from is unchanged: a folder's mtime, once it has settled
-// (index-cache.ts, list-text.ts), and a file's identity (list-text.ts, of the index it was made from).
+// (the index, the listing text, kept resolutions), and a file's identity (of the index a listing text or a
+// kept resolution was made from).
 import { statSync, type BigIntStats, type Stats } from 'node:fs';
 import { sep } from 'node:path';
+import { isModuleName } from '../module/name-version.js';
+import type { IndexFile } from './index-format.js';
 import { indexFile, modulesDir } from './paths.js';
 
 const SETTLE_MS = 2000;
@@ -37,8 +40,30 @@ export function indexStillIs(registry: string, identity: string): boolean {
   }
 }
 
-/** Whether every module folder named (checked path segments) still has the stamp recorded at the same position. */
-export function foldersKeepStamps(registry: string, names: readonly string[], mtimes: readonly number[], now: number): boolean {
+/** Module folders as a cache records them: each name with its folder's stamp at the same position. */
+export interface FolderStamps {
+  names: string[];
+  mtimes: number[];
+}
+
+/** The index's stamps of the module folders `names` (all of its modules by default), or null when one is not settled or not there. */
+export function stampsIn(idx: IndexFile, names: Iterable<string> = idx.names.keys()): FolderStamps | null {
+  const stamps: FolderStamps = { names: [], mtimes: [] };
+  for (const name of names) {
+    const mtime = idx.names.get(name)?.mtime;
+    if (mtime === undefined || mtime === null) return null;
+    stamps.names.push(name);
+    stamps.mtimes.push(mtime);
+  }
+  return stamps;
+}
+
+/** Whether stamps read back from a cache file are well formed: every name a safe path segment, one number per name. */
+export const areStamps = (s: FolderStamps): boolean =>
+  Array.isArray(s.names) && Array.isArray(s.mtimes) && s.mtimes.length === s.names.length && s.mtimes.every((m) => typeof m === 'number') && s.names.every((n) => typeof n === 'string' && isModuleName(n));
+
+/** Whether every module folder recorded (checked path segments) still has its stamp. */
+export function foldersKeepStamps(registry: string, { names, mtimes }: FolderStamps, now: number): boolean {
   // Plain concatenation: this runs for every module of a registry.
   const base = modulesDir(registry) + sep;
   for (let i = 0; i < names.length; i++) {

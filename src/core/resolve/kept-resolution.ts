@@ -4,29 +4,27 @@
 // index's own freshness rule, stamps.ts), solving again gives the same answer. Only successful solves are
 // kept, sealed (sealed.ts); anything that does not check out is solved again. Verification is never kept:
 // install still hashes every version it returns. Like the index, these files can be deleted at any time.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash, hash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { hash } from 'node:crypto';
 import { join } from 'node:path';
-import { tempPath } from '../atomic-write.js';
+import { writeFileAtomicSync } from '../atomic-write.js';
 import { isModuleName, isStrictSemverSyntax } from '../module/name-version.js';
 import type { IndexFile } from '../registry/index-format.js';
 import { toolDir } from '../registry/paths.js';
-import { sealOf, unsealed } from '../registry/sealed.js';
-import { foldersKeepStamps, indexStillIs } from '../registry/stamps.js';
+import { sealed, unsealed } from '../registry/sealed.js';
+import { areStamps, foldersKeepStamps, indexStillIs, stampsIn, type FolderStamps } from '../registry/stamps.js';
 import type { ResolvedGraph } from './graph.js';
 import type { Dependency, RootModule } from './types.js';
 
 const FORMAT = 1;
 
-interface Kept {
+interface Kept extends FolderStamps {
   format: number;
   /** Identity of the index file solved against. */
   index: string;
   /** The root as solved: name, version, and its dependencies as [name, range]. */
   root: unknown;
-  /** Every module the solver read, with its folder's stamp. */
-  names: string[];
-  mtimes: number[];
+  // names, mtimes: every module the solver read, with its folder's stamp.
   /** The answer: each module's chosen version, and its dependencies as [name, range], in name order. */
   versions: Array<[string, string]>;
   edges: Array<[string, Array<[string, string]>]>;
@@ -44,8 +42,7 @@ const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.leng
 
 function wellFormed(k: Kept): boolean {
   if (typeof k !== 'object' || k === null || k.format !== FORMAT || typeof k.index !== 'string') return false;
-  if (!Array.isArray(k.names) || !k.names.every((n) => typeof n === 'string' && isModuleName(n))) return false;
-  if (!Array.isArray(k.mtimes) || k.mtimes.length !== k.names.length || !k.mtimes.every((m) => typeof m === 'number')) return false;
+  if (!areStamps(k)) return false;
   if (!Array.isArray(k.versions) || !k.versions.every((p) => isPair(p) && isModuleName(p[0]) && isStrictSemverSyntax(p[1]))) return false;
   // Every module an edge names has a chosen version, as in any graph the solver gives.
   const chosen = new Set(k.versions.map(([name]) => name));
@@ -55,7 +52,7 @@ function wellFormed(k: Kept): boolean {
 }
 
 /** Whether the index file and every folder the solver read are as they were when it solved. */
-const stillHolds = (registry: string, k: Kept): boolean => indexStillIs(registry, k.index) && foldersKeepStamps(registry, k.names, k.mtimes, Date.now());
+const stillHolds = (registry: string, k: Kept): boolean => indexStillIs(registry, k.index) && foldersKeepStamps(registry, k, Date.now());
 
 /** The resolution kept for `root`, or null unless it still holds (see above). */
 export function readKeptResolution(registry: string, root: RootModule): ResolvedGraph | null {
@@ -82,31 +79,20 @@ export function readKeptResolution(registry: string, root: RootModule): Resolved
  * file and every module read has a settled stamp. Best effort: a registry that cannot be written keeps nothing.
  */
 export function keepResolution(registry: string, root: RootModule, idx: IndexFile, read: ReadonlySet<string>, graph: ResolvedGraph): void {
-  if (idx.origin === null) return;
-  const names = [...read].sort();
-  const mtimes: number[] = [];
-  for (const name of names) {
-    const mtime = idx.names.get(name)?.mtime;
-    if (mtime === undefined || mtime === null) return;
-    mtimes.push(mtime);
-  }
+  const folders = stampsIn(idx, [...read].sort());
+  if (idx.origin === null || folders === null) return;
   const kept: Kept = {
     format: FORMAT,
     index: idx.origin,
     root: rootKey(root),
-    names,
-    mtimes,
+    ...folders,
     versions: [...graph.versions],
     edges: [...graph.edges].map(([name, deps]) => [name, deps.map((d): [string, string] => [d.name, d.range])]),
   };
-  const path = keptFile(registry, root);
-  const temp = tempPath(path);
   try {
     mkdirSync(join(toolDir(registry), 'resolved'), { recursive: true });
-    const content = JSON.stringify(kept);
-    writeFileSync(temp, content + sealOf(createHash('sha256').update(content).digest('hex')), { flag: 'wx', mode: 0o644 });
-    renameSync(temp, path);
+    writeFileAtomicSync(keptFile(registry, root), sealed(JSON.stringify(kept)), 0o644, { durable: false });
   } catch {
-    rmSync(temp, { force: true });
+    // A registry that cannot be written keeps nothing; the install goes on.
   }
 }
