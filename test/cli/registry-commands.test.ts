@@ -1,8 +1,9 @@
 // publish / list / info / verify through the built CLI: envelopes, compatibility fields and exit codes.
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-runner.js';
+import { settleModuleFolders } from '../support/settled-folders.js';
 import { moduleFiles, tempDir, writeTree, type Envelope } from './helpers.js';
 
 
@@ -144,9 +145,7 @@ describe('registry commands', () => {
   });
 
   it('prints a settled registry\'s list from the text it keeps (.promptpm/list.json), byte for byte, in JSON and the default line', async () => {
-    const old = new Date(Date.now() - 60_000);
-    for (const name of readdirSync(join(registry, 'modules'))) utimesSync(join(registry, 'modules', name), old, old);
-    utimesSync(join(registry, 'modules'), old, old);
+    settleModuleFolders(registry);
     rmSync(join(registry, '.promptpm', 'list.json'), { force: true });
     const made = await cli(['list']);
     const kept = statSync(join(registry, '.promptpm', 'list.json'));

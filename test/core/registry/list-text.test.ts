@@ -1,24 +1,18 @@
 // The listing text kept in .promptpm/list.json (list-text.ts): a warm list is written from it only while the
 // index it was made from is still the index and every folder it stamped is unchanged; anything else lists from
 // the index and writes it anew.
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonChunks, JsonText } from '../../../src/core/canonical-json.js';
 import { listRegistry, listRegistryRows, verifyRegistry } from '../../../src/core/registry/index.js';
 import { readListText } from '../../../src/core/registry/list-text.js';
+import { settleModuleFolders } from '../../support/settled-folders.js';
 import { fixtureCopy, tempDir } from './helpers.js';
 
 const listFile = (reg: string): string => join(reg, '.promptpm', 'list.json');
 
-/** Ages modules/ and every module folder, so the index trusts their mtimes (they settle after 2 s). */
-function settle(reg: string): void {
-  const old = new Date(Date.now() - 60_000);
-  const modules = join(reg, 'modules');
-  for (const name of readdirSync(modules)) utimesSync(join(modules, name), old, old);
-  utimesSync(modules, old, old);
-}
 
 /** What the CLI prints for rows (`list --json`'s data), joined as bytes. */
 const printed = (rows: object): string =>
@@ -32,7 +26,7 @@ async function expected(reg: string): Promise<string> {
 /** A settled copy of the fixture registry, listed once so that its listing text is written. */
 async function listedRegistry(): Promise<string> {
   const reg = fixtureCopy();
-  settle(reg);
+  settleModuleFolders(reg);
   const first = await listRegistryRows(reg);
   expect(first.modules).toBeInstanceOf(JsonText);
   return reg;

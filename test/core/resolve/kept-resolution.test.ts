@@ -2,7 +2,7 @@
 // file it was solved against is the index and every module folder the solver read is unchanged; anything
 // else solves again, and the answer is always the one a fresh solve gives.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyRegistry } from '../../../src/core/registry/index.js';
@@ -10,19 +10,14 @@ import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { readKeptResolution } from '../../../src/core/resolve/kept-resolution.js';
 import type { RootModule } from '../../../src/core/resolve/types.js';
 import { tempDir } from '../../cli/helpers.js';
+import { settleModuleFolders } from '../../support/settled-folders.js';
 import { diamondRegistry, diamondRoot, type DiamondRegistry } from './diamond-registry.js';
 
 const base = tempDir('promptpm-kept-');
 let registry: string;
 let publish: DiamondRegistry['publish'];
 
-/** Ages modules/ and every module folder, so the index trusts their mtimes (they settle after 2 s). */
-function settle(): void {
-  const old = new Date(Date.now() - 60_000);
-  const modules = join(registry, 'modules');
-  for (const name of readdirSync(modules)) utimesSync(join(modules, name), old, old);
-  utimesSync(modules, old, old);
-}
+const settle = (): void => settleModuleFolders(registry);
 
 const keptDir = (): string => join(registry, '.promptpm', 'resolved');
 const keptFiles = (): string[] => readdirSync(keptDir()).filter((f) => f.endsWith('.json'));

@@ -1,6 +1,6 @@
 // resolveDependencies against a real registry (as the app's main process calls it): the tree, the
 // install paths, progress, and refusal of tampered versions.
-import { cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
@@ -8,6 +8,7 @@ import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { moduleFiles, tempDir, writeTree } from '../../cli/helpers.js';
 import { readIndex } from '../../../src/core/registry/index.js';
 import { republishManifest, requiredAsText } from '../../support/invalid-version.js';
+import { settleModuleFolders } from '../../support/settled-folders.js';
 import { diamondRegistry, diamondRoot } from './diamond-registry.js';
 
 const base = tempDir('promptpm-resolve-');
@@ -75,12 +76,7 @@ describe('resolveDependencies', () => {
 
 describe('resolveDependencies with an index older than the folders it describes', () => {
   // Folder times an hour old, so the index built from them trusts them (recent ones are always rescanned).
-  function ageFolders(): void {
-    const past = new Date(Date.now() - 3600_000);
-    const modules = join(registry, 'modules');
-    for (const name of readdirSync(modules)) utimesSync(join(modules, name), past, past);
-    utimesSync(modules, past, past);
-  }
+  const ageFolders = (): void => settleModuleFolders(registry);
 
   /** A version folder as another tool publishing into the registry leaves it: the index knows nothing of it. */
   async function addBehindTheIndex(name: string, version: string, deps: Record<string, string> = {}): Promise<void> {
