@@ -14,6 +14,7 @@ import { fromThreadError, type ThreadError } from './thread-error.js';
 import { mainThreadShares, registryWorkerScript } from './worker-script.js';
 
 const BATCH = 64;
+const MIN_BATCH = 8;
 const IN_FLIGHT = 2;
 const IN_PROCESS_MAX = 64;
 
@@ -83,21 +84,23 @@ export class TaskPool {
   private runOnWorkers<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
     const workers = this.workers;
     const results: Array<R | undefined> = new Array(jobs.length);
-    const batches = Math.ceil(jobs.length / BATCH);
-    let nextBatch = 0;
+    const next = batchesOf(jobs.length, workers.length + (mainThreadShares() ? 1 : 0));
+    // Where each batch handed out starts, by its id.
+    const starts: number[] = [];
     let finished = 0;
     return new Promise<PoolRun<R>>((resolve, reject) => {
       let settled = false;
       const onMessage = (w: Worker) => (msg: Reply) => {
         if (settled) return;
         if (msg.error) return done(fromThreadError(msg.error));
-        const base = msg.id * BATCH;
+        const base = starts[msg.id]!;
         for (let k = 0; k < msg.results.length; k++) {
           const r = msg.results[k] as R;
           results[base + k] = r;
           onResult(r, base + k);
         }
-        if (++finished === batches) done({ results, cancelled: false });
+        finished += msg.results.length;
+        if (finished === jobs.length) done({ results, cancelled: false });
         else feed(w);
       };
       const listeners = workers.map((w) => onMessage(w));
@@ -119,9 +122,9 @@ export class TaskPool {
         else resolve(run);
       };
       const feed = (w: Worker): void => {
-        if (nextBatch >= batches) return;
-        const id = nextBatch++;
-        w.postMessage({ id, task, jobs: jobs.slice(id * BATCH, (id + 1) * BATCH) });
+        const batch = next();
+        if (batch === null) return;
+        w.postMessage({ id: starts.push(batch.start) - 1, task, jobs: jobs.slice(batch.start, batch.end) });
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       workers.forEach((w, i) => {
@@ -130,9 +133,8 @@ export class TaskPool {
         w.on('exit', onExit);
       });
       const mainLane = async (): Promise<void> => {
-        while (!settled && nextBatch < batches && !signal?.aborted) {
-          const base = nextBatch++ * BATCH;
-          for (let k = base; k < Math.min(jobs.length, base + BATCH); k++) {
+        for (let batch = next(); batch !== null && !settled && !signal?.aborted; batch = next()) {
+          for (let k = batch.start; k < batch.end; k++) {
             const pending = inProcess(jobs[k]!);
             const r = pending instanceof Promise ? await pending : pending;
             // A cancel or a thread's failure may have ended the run meanwhile (even from inside onResult).
@@ -140,7 +142,8 @@ export class TaskPool {
             results[k] = r;
             onResult(r, k);
           }
-          if (++finished === batches) done({ results, cancelled: false });
+          finished += batch.end - batch.start;
+          if (finished === jobs.length) done({ results, cancelled: false });
           else await yieldNow();
         }
       };
@@ -149,6 +152,23 @@ export class TaskPool {
       if (signal?.aborted) onAbort();
     });
   }
+}
+
+/**
+ * Hands out `total` jobs in batches that shrink as the queue empties (guided scheduling): BATCH while there is
+ * plenty left, then about what each lane's share of the rest allows, down to MIN_BATCH. A lane that runs out of
+ * work then waits for the others' last batches only briefly, where batches of one size left it idle for up to
+ * IN_FLIGHT of them (measured: 15 to 60 ms of an install's 0.2 s of hashing on 2 lanes).
+ */
+export function batchesOf(total: number, lanes: number): () => { start: number; end: number } | null {
+  let start = 0;
+  return () => {
+    if (start >= total) return null;
+    const share = Math.ceil((total - start) / (lanes * (IN_FLIGHT + 1)));
+    const batch = { start, end: Math.min(total, start + Math.max(MIN_BATCH, Math.min(BATCH, share))) };
+    start = batch.end;
+    return batch;
+  };
 }
 
 /** One run on a pool of its own. */

@@ -102,10 +102,10 @@ describe('worker threads (compiled build)', () => {
   });
 
   it('lets a host main thread share the batches with the threads, with the same results', async () => {
-    const { TaskPool } = built('pool.js') as typeof PoolModule;
+    const { TaskPool, batchesOf } = built('pool.js') as typeof PoolModule;
     const { verifyPacked } = built('verify-one.js') as typeof VerifyOneModule;
     const reg = bigRegistry();
-    // Two batches of 64 go to each thread before the main thread takes the next; two are left for it.
+    // Two batches go to each thread before the main thread takes the next; the rest is shared.
     const threads = Math.max(1, availableParallelism() - 1);
     const jobs: VerifyJob[] = Array.from({ length: (2 * threads + 2) * 64 }, (_, i) => {
       const name = `mod-${String(i % MODULES).padStart(3, '0')}`;
@@ -116,8 +116,12 @@ describe('worker threads (compiled build)', () => {
     try {
       let onMain = 0;
       const run = await pool.run<VerifyJob, PackedVerification>('verify', (job) => (onMain++, verifyPacked(job)), jobs, () => undefined);
-      expect(onMain).toBeGreaterThanOrEqual(64);
-      expect(onMain).toBeLessThanOrEqual(2 * 64);
+      // The threads' first batches are handed out before the main thread takes any: it never runs those.
+      const next = batchesOf(jobs.length, threads + 1);
+      let upFront = 0;
+      for (let k = 0; k < 2 * threads; k++) upFront = next()!.end;
+      expect(onMain).toBeGreaterThanOrEqual(1);
+      expect(onMain).toBeLessThanOrEqual(jobs.length - upFront);
       expect(run.results).toEqual(jobs.map((job) => verifyPacked(job)));
       // A cancel from inside onResult ends the run there, on the main thread's lane too.
       const ctl = new AbortController();
@@ -158,5 +162,30 @@ describe('worker threads (compiled build)', () => {
     } finally {
       workerScript().useRegistryWorker(join(builtDir, 'registry-worker.js'));
     }
+  });
+});
+
+describe('batchesOf', () => {
+  it('hands out every job once, in order, in batches that shrink from 64 to 8 as the queue empties', async () => {
+    const { batchesOf } = await import('../../../src/core/registry/pool.js');
+    for (const [total, lanes] of [[1099, 2], [256, 2], [30000, 4], [9, 3], [1, 2]] as const) {
+      const next = batchesOf(total, lanes);
+      const sizes: number[] = [];
+      let end = 0;
+      for (let b = next(); b !== null; b = next()) {
+        expect(b.start).toBe(end);
+        end = b.end;
+        sizes.push(b.end - b.start);
+      }
+      expect(end).toBe(total);
+      expect(sizes.every((n, i) => n <= 64 && (i === 0 || n <= sizes[i - 1]!))).toBe(true);
+      // Only the last batch may be smaller than 8: it is what is left.
+      expect(sizes.slice(0, -1).every((n) => n >= 8)).toBe(true);
+    }
+    const install = batchesOf(1099, 2);
+    const sizes: number[] = [];
+    for (let b = install(); b !== null; b = install()) sizes.push(b.end - b.start);
+    expect(sizes.slice(0, 12)).toEqual(Array(12).fill(64));
+    expect(sizes.at(-2)).toBe(8);
   });
 });
