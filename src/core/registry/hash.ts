@@ -58,11 +58,15 @@ export function sha256File(path: string): string {
   }
 }
 
-/** A regular file's whole content, or null when it is larger than `max` bytes. */
-export function readRegularFile(path: string, max: number): Buffer | null {
+/**
+ * Calls `use` with a regular file's whole content, or gives null when it is larger than `max` bytes. A file of
+ * one read is passed as a view of the shared buffer, valid only during the call (`use` must not read another
+ * file through this module): a check that only parses and hashes the bytes copies nothing.
+ */
+export function withRegularFile<T>(path: string, max: number, use: (bytes: Buffer) => T): T | null {
   const { fd, buf, n } = readStart(path);
   try {
-    if (n < CHUNK) return Buffer.from(buf.subarray(0, n));
+    if (n < CHUNK) return use(buf.subarray(0, n));
     const parts = [Buffer.from(buf)];
     let total = n;
     for (let k = readSync(fd, buf, 0, CHUNK, null); k > 0; k = readSync(fd, buf, 0, CHUNK, null)) {
@@ -70,8 +74,14 @@ export function readRegularFile(path: string, max: number): Buffer | null {
       if (total > max) return null;
       parts.push(Buffer.from(buf.subarray(0, k)));
     }
-    return Buffer.concat(parts);
+    return use(Buffer.concat(parts));
   } finally {
     closeSync(fd);
   }
+}
+
+/** A regular file's whole content, or null when it is larger than `max` bytes. */
+export function readRegularFile(path: string, max: number): Buffer | null {
+  // A view of the shared buffer is copied; a larger file's bytes are already its own.
+  return withRegularFile(path, max, (bytes) => (bytes.buffer === shared?.buffer ? Buffer.from(bytes) : bytes));
 }

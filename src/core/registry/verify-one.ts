@@ -2,8 +2,8 @@
 // threads): every file hashed, none followed through a symlink, each difference reported by path.
 import { hash } from 'node:crypto';
 import { sep } from 'node:path';
-import { readRegularFile, sha256File } from './hash.js';
-import { parseManifest } from './manifest.js';
+import { readRegularFile, sha256File, withRegularFile } from './hash.js';
+import { parseManifest, type ImmutableManifest } from './manifest.js';
 import { compareCodePoints } from '../text-order.js';
 import { MANIFEST_FILE } from './paths.js';
 import { sortedWalk, type WalkEntry } from '../sorted-walk.js';
@@ -21,6 +21,18 @@ const SKIP_MANIFEST: ReadonlySet<string> = new Set([MANIFEST_FILE]);
 export function readManifestBytes(dir: string): Buffer | null {
   try {
     return readRegularFile(dir + sep + MANIFEST_FILE, MAX_MANIFEST_BYTES);
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest parsed (null when malformed) and, with `digest`, the hash of its bytes; null when unreadable. */
+function readManifest(dir: string, digest: boolean): { manifest: ImmutableManifest | null; sha256: string | null } | null {
+  try {
+    return withRegularFile(dir + sep + MANIFEST_FILE, MAX_MANIFEST_BYTES, (bytes) => ({
+      manifest: parseManifest(bytes.toString('utf8')),
+      sha256: digest ? hash('sha256', bytes, 'hex') : null,
+    }));
   } catch {
     return null;
   }
@@ -55,9 +67,9 @@ export function verifyVersionDir(job: VerifyJob, digest = true, keep?: KeptFile)
   const missing: string[] = [];
   const extra: string[] = [];
   const unreadable = (): VersionVerification => ({ name: job.name, version: job.version, status: 'unreadable', changed, missing, extra, manifestSha256: null });
-  const bytes = readManifestBytes(job.dir);
-  const manifest = bytes === null ? null : parseManifest(bytes.toString('utf8'));
-  if (bytes === null || manifest === null) return unreadable();
+  const read = readManifest(job.dir, digest);
+  const manifest = read?.manifest ?? null;
+  if (read === null || manifest === null) return unreadable();
 
   const expected = new Map<string, string>();
   for (const f of manifest.files) expected.set(f.path, f.sha256);
@@ -88,7 +100,7 @@ export function verifyVersionDir(job: VerifyJob, digest = true, keep?: KeptFile)
   missing.sort(compareCodePoints);
   extra.sort(compareCodePoints);
   const clean = changed.length + missing.length + extra.length === 0;
-  return { name: job.name, version: job.version, status: clean ? 'ok' : 'tampered', changed, missing, extra, manifestSha256: digest ? hash('sha256', bytes, 'hex') : null };
+  return { name: job.name, version: job.version, status: clean ? 'ok' : 'tampered', changed, missing, extra, manifestSha256: read.sha256 };
 }
 
 /**
