@@ -54,8 +54,11 @@ function wellFormed(k: Kept): boolean {
 /** Whether the index file and every folder the solver read are as they were when it solved. */
 const stillHolds = (registry: string, k: Kept): boolean => indexStillIs(registry, k.index) && foldersKeepStamps(registry, k, Date.now());
 
-/** The resolution kept for `root`, or null unless it still holds (see above). */
-export function readKeptResolution(registry: string, root: RootModule): ResolvedGraph | null {
+/**
+ * The resolution kept for `root`, or null unless it still holds (see above). `onClosure` is told how many
+ * versions it chose once it is read and before it is checked, so their hashing can get ready meanwhile.
+ */
+export function readKeptResolution(registry: string, root: RootModule, onClosure?: (versions: number) => void): ResolvedGraph | null {
   let content: Buffer | null;
   try {
     content = unsealed(readFileSync(keptFile(registry, root)));
@@ -69,7 +72,9 @@ export function readKeptResolution(registry: string, root: RootModule): Resolved
   } catch {
     return null;
   }
-  if (!wellFormed(k) || JSON.stringify(k.root) !== JSON.stringify(rootKey(root)) || !stillHolds(registry, k)) return null;
+  if (!wellFormed(k) || JSON.stringify(k.root) !== JSON.stringify(rootKey(root))) return null;
+  onClosure?.(k.versions.length);
+  if (!stillHolds(registry, k)) return null;
   const edges = new Map<string, Dependency[]>(k.edges.map(([name, deps]) => [name, deps.map(([dep, range]) => ({ name: dep, range }))]));
   return { rootName: root.name, versions: new Map(k.versions), edges };
 }

@@ -30,12 +30,11 @@ const MAX_ROUNDS = 3;
  * the index and every folder read are unchanged (kept-resolution.ts): then nothing is solved.
  */
 async function solveFresh(registryPath: string, root: RootModule, opts: Parameters<typeof solveDependencies>[2], verifyPool: TaskPool): Promise<ResolvedGraph> {
-  const kept = readKeptResolution(registryPath, root);
-  if (kept !== null) {
-    // The closure is known: its verify threads start now.
-    if (kept.versions.size - 1 > inProcessMax('verify')) verifyPool.prestart('verify');
-    return kept;
-  }
+  // Once the closure is known its verify threads start, while the kept answer is checked.
+  const kept = readKeptResolution(registryPath, root, (versions) => {
+    if (versions - 1 > inProcessMax('verify')) verifyPool.prestart('verify');
+  });
+  if (kept !== null) return kept;
   // The index and the solver are loaded only to solve.
   const [{ freshen, freshenModules, loadIndexFile }, { loadResolution }, { indexSource }, { solveDependencies }] = await Promise.all([
     import('../registry/index-cache.js'),
@@ -65,11 +64,14 @@ async function solveFresh(registryPath: string, root: RootModule, opts: Paramete
   }
 }
 
-/** The whole resolution against an absolute registry path; errors carry `errorPath`. */
-export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions): Promise<Resolution> {
+/**
+ * The whole resolution against an absolute registry path; errors carry `errorPath`. Verification runs on
+ * `verifyPool` when given (the caller's, perhaps started earlier; it closes it), else on a pool of its own.
+ */
+export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions, verifyPool?: TaskPool): Promise<Resolution> {
   const versionDir = (name: string, version: string): string => versionPath(registryPath, name, version);
   // The verify threads boot while the solver runs: hashing a closure of hundreds of versions then starts at once.
-  const pool = new TaskPool();
+  const pool = verifyPool ?? new TaskPool();
   let graph: ResolvedGraph;
   let order: string[];
   let resolved: Map<string, string>;
@@ -82,14 +84,15 @@ export async function resolveInRegistry(registryPath: string, root: RootModule, 
   } catch (err) {
     throw err instanceof SolveCancelled ? cancelledError(errorPath) : err;
   } finally {
-    pool.close();
+    if (pool !== verifyPool) pool.close();
   }
   const bad = order.map((name) => checks.get(name)!).filter((c) => c.status !== 'ok');
   if (bad.length > 0) throw integrityError(errorPath, bad);
   const integrity = new Map(order.map((name) => [name, checks.get(name)!.manifestSha256!]));
   return {
     root: resolutionTree(graph, (name) => checks.get(name)?.status ?? 'unverified'),
-    installed: order.map((name) => ({ name, version: resolved.get(name)!, path: versionPath(registryPath, name, resolved.get(name)!) })),
+    // Keys in sorted order, as the tree's: the CLI prints them as canonical JSON without copying a row.
+    installed: order.map((name) => ({ name, path: versionPath(registryPath, name, resolved.get(name)!), version: resolved.get(name)! })),
     lock: buildLock(graph, integrity),
   };
 }

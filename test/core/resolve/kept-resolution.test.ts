@@ -35,7 +35,10 @@ describe('a kept resolution', () => {
     const first = await resolveDependencies(registry, root);
     expect(keptFiles()).toHaveLength(1);
     const kept = statSync(join(keptDir(), keptFiles()[0]!));
-    expect(readKeptResolution(registry, root)?.versions).toEqual(new Map([['app', '1.0.0'], ['b', '1.0.0'], ['c', '1.0.0'], ['d', '1.1.0']]));
+    const told: number[] = [];
+    expect(readKeptResolution(registry, root, (n) => told.push(n))?.versions).toEqual(new Map([['app', '1.0.0'], ['b', '1.0.0'], ['c', '1.0.0'], ['d', '1.1.0']]));
+    // Told the closure's size (root included) once read, so hashing can get ready while it is checked.
+    expect(told).toEqual([4]);
     const again = await resolveDependencies(registry, root);
     expect(again).toEqual(first);
     // Used, not solved and written again.
@@ -45,7 +48,10 @@ describe('a kept resolution', () => {
   it('is not used once a module folder the solver read changed: a new version is taken', async () => {
     expect(await chosen(root)).toEqual(['d@1.1.0', 'b@1.0.0', 'c@1.0.0']);
     await publish('d', '1.1.5');
-    expect(readKeptResolution(registry, root)).toBeNull();
+    const told: number[] = [];
+    expect(readKeptResolution(registry, root, (n) => told.push(n))).toBeNull();
+    // Read and told before the check that retires it.
+    expect(told).toEqual([4]);
     expect(await chosen(root)).toEqual(['d@1.1.5', 'b@1.0.0', 'c@1.0.0']);
   });
 
@@ -93,7 +99,10 @@ describe('a kept resolution', () => {
     forge(() => undefined);
     expect(readKeptResolution(registry, root)).not.toBeNull();
     forge((k) => ((k.versions as Array<[string, string]>)[1]![0] = '../b'));
-    expect(readKeptResolution(registry, root)).toBeNull();
+    const told: number[] = [];
+    expect(readKeptResolution(registry, root, (n) => told.push(n))).toBeNull();
+    // Nothing is told of a file that is not well formed.
+    expect(told).toEqual([]);
     forge((k) => (k.edges as Array<[string, Array<[string, string]>]>).push(['b', [['ghost', '^1']]]));
     expect(readKeptResolution(registry, root)).toBeNull();
   });
