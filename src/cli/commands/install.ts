@@ -1,6 +1,7 @@
 // `promptpm install [path] [--frozen] [--remote <name>]`: resolve, verify and lock the module's dependencies (with --remote, pulling the versions the registry lacks first).
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { presorted } from '../../core/canonical-json.js';
 import type { LongWorkOptions } from '../../core/progress.js';
 import { defineCommand } from '../define-command.js';
 import { execute, type Action } from '../run.js';
@@ -21,7 +22,9 @@ export function installAction(path: string, opts: { frozen?: boolean; remote?: s
     const pulled = opts.remote === undefined ? undefined : await pullDependencies(registry, moduleDir, opts.remote, ctx.work);
     // The install module itself, not the barrel (which also exports the solver): a kept resolution loads no solver.
     const { installModule } = await import('../../core/resolve/install.js');
-    return { ...(await installModule(moduleDir, registry, { ...ctx.work, frozen: !!opts.frozen })), ...(pulled && { pulled: pulled.versions }) };
+    const result = await installModule(moduleDir, registry, { ...ctx.work, frozen: !!opts.frozen });
+    // The core builds rows and tree with keys in canonical order (resolve.ts, graph.ts): printed without a walk.
+    return { ...result, installed: presorted(result.installed), tree: presorted(result.tree), ...(pulled && { pulled: pulled.versions }) };
   };
 }
 

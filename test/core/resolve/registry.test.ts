@@ -3,6 +3,7 @@
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sortKeys } from '../../../src/core/canonical-json.js';
 import { publishModule } from '../../../src/core/registry/index.js';
 import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { moduleFiles, tempDir, writeTree } from '../../cli/helpers.js';
@@ -35,6 +36,9 @@ describe('resolveDependencies', () => {
     ]);
     expect(res.installed.map((i) => i.name)).toEqual(['d', 'b', 'c']);
     expect(res.installed[0]!.path).toBe(join(registry, 'modules', 'd', '1.1.0'));
+    // Rows and tree in canonical key order: the CLI prints them as they are (presorted), copying nothing.
+    expect(sortKeys(res.installed)).toBe(res.installed);
+    expect(sortKeys(res.root)).toBe(res.root);
     expect(res.lock.root.dependencies).toEqual({ b: { range: '^1', version: '1.0.0' }, c: { range: '^1', version: '1.0.0' } });
     expect(phases).toContain('verify');
   });
