@@ -2,7 +2,7 @@
 // `.promptpm/` folder, or a `modules/` folder with at least one `<name>/<version>/.promptpm_immutable.json`
 // (a registry of the earlier tool has no `.promptpm/`). Publish leaves such folders out of a version, and
 // reads write their index cache only into one. Shared by core/module and core/registry, so it lives in neither.
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, opendirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const MANIFEST_FILE = '.promptpm_immutable.json';
@@ -18,19 +18,31 @@ function kindAt(path: string): 'dir' | 'file' | null {
   }
 }
 
-function subfolders(dir: string): string[] {
+/** The subfolders of `dir`, read as they are asked for: a registry's modules/ may hold tens of thousands. */
+function* subfolders(dir: string): Generator<string> {
+  let handle;
   try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name);
+    handle = opendirSync(dir);
   } catch {
-    return [];
+    return;
+  }
+  try {
+    for (let d = handle.readSync(); d !== null; d = handle.readSync()) if (d.isDirectory()) yield d.name;
+  } catch {
+    // A folder that cannot be read further holds no more to look at.
+  } finally {
+    handle.closeSync();
   }
 }
+
+const some = <T>(items: Iterable<T>, test: (item: T) => boolean): boolean => {
+  for (const item of items) if (test(item)) return true;
+  return false;
+};
 
 export function isRegistryFolder(dir: string): boolean {
   if (kindAt(join(dir, TOOL_FOLDER)) === 'dir') return true;
   const modules = join(dir, MODULES_FOLDER);
   // Stops at the first published version: a registry's first module folder normally holds one.
-  return subfolders(modules).some((name) => subfolders(join(modules, name)).some((version) => kindAt(join(modules, name, version, MANIFEST_FILE)) === 'file'));
+  return some(subfolders(modules), (name) => some(subfolders(join(modules, name)), (version) => kindAt(join(modules, name, version, MANIFEST_FILE)) === 'file'));
 }
