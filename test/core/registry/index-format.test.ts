@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRegistry, readIndex, verifyRegistry } from '../../../src/core/registry/index.js';
 import { encodeIndex } from '../../../src/core/registry/index-encode.js';
-import { decodeIndex, loadDetail, loadResolution, recordsAllOk } from '../../../src/core/registry/index-format.js';
+import { decodeIndex, entriesOf, loadDetail, loadResolution, recordsAllOk } from '../../../src/core/registry/index-format.js';
 import type { RegistryIndex } from '../../../src/core/registry/types.js';
 import { resolveDependencies } from '../../../src/core/resolve/index.js';
 import { fixtureCopy } from './helpers.js';
@@ -124,6 +124,25 @@ describe('index file format', () => {
       outputTypes: ['normalized_text'],
       invalid: null,
     });
+  });
+
+  it('stores equal lists once, and keeps apart lists whose items only join alike (a tag may hold NUL)', async () => {
+    const reg = fixtureCopy();
+    await readIndex(reg);
+    const idx = decodeIndex(readFileSync(indexPath(reg)))!;
+    expect(loadDetail(idx)).toBe(true);
+    const entries = [...idx.names.values()].flatMap((stored) => entriesOf(idx, stored));
+    // The first two join alike, with their count too; the first and the last are equal lists.
+    const tags = [['a\0b', 'c'], ['a', 'b\0c'], ['a\0b', 'c']];
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    entries.slice(0, 3).forEach((e, i) => (e.tags = [...tags[i]!]));
+    const text = [...encodeIndex(idx)].join('');
+    const back = decodeIndex(text)!;
+    expect(loadDetail(back)).toBe(true);
+    const read = [...back.names.values()].flatMap((stored) => entriesOf(back, stored)).slice(0, 3);
+    expect(read.map((e) => e.tags)).toEqual(tags);
+    const lists = (JSON.parse(text.split('\n')[0]!) as { lists: string[][] }).lists;
+    expect(lists.filter((l) => JSON.stringify(l) === JSON.stringify(tags[0]))).toHaveLength(1);
   });
 
   it('keeps a version that does not validate marked with its first error, through a write and a read', async () => {
