@@ -100,6 +100,10 @@ const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d ||
 const INDICATORS = new Uint8Array(128);
 for (const c of ',[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 
+/** What a plain scalar in a flow collection stops at (`:` and the flow indicators), or must look at (`#`), as a table. */
+const FLOW_STOPS = new Uint8Array(128);
+for (const c of ':,[]{}#') FLOW_STOPS[c.charCodeAt(0)] = 1;
+
 interface Scanned {
   value: unknown;
   /** Index just past the scalar (quoted: past the closing quote; plain: past its last non-space). */
@@ -289,8 +293,9 @@ function plainEnd(line: string, at: number, flow: boolean): number {
   let i = at + 1;
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === COLON || isFlowIndicator(c)) return i;
-    if (c === HASH && line.charCodeAt(i - 1) === SPACE) fail();
+    if (c >= 0x80 || FLOW_STOPS[c] === 0) continue;
+    if (c !== HASH) return i;
+    if (line.charCodeAt(i - 1) === SPACE) fail();
   }
   return i;
 }
