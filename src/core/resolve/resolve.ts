@@ -64,14 +64,11 @@ async function solveFresh(registryPath: string, root: RootModule, opts: Paramete
   }
 }
 
-/**
- * The whole resolution against an absolute registry path; errors carry `errorPath`. Verification runs on
- * `verifyPool` when given (the caller's, perhaps started earlier; it closes it), else on a pool of its own.
- */
-export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions, verifyPool?: TaskPool): Promise<Resolution> {
+/** The whole resolution against an absolute registry path; errors carry `errorPath`. */
+export async function resolveInRegistry(registryPath: string, root: RootModule, errorPath: string, opts: LongWorkOptions): Promise<Resolution> {
   const versionDir = (name: string, version: string): string => versionPath(registryPath, name, version);
   // The verify threads boot while the solver runs: hashing a closure of hundreds of versions then starts at once.
-  const pool = verifyPool ?? new TaskPool();
+  const pool = new TaskPool();
   let graph: ResolvedGraph;
   let order: string[];
   let resolved: Map<string, string>;
@@ -84,7 +81,7 @@ export async function resolveInRegistry(registryPath: string, root: RootModule, 
   } catch (err) {
     throw err instanceof SolveCancelled ? cancelledError(errorPath) : err;
   } finally {
-    if (pool !== verifyPool) pool.close();
+    pool.close();
   }
   const bad = order.map((name) => checks.get(name)!).filter((c) => c.status !== 'ok');
   if (bad.length > 0) throw integrityError(errorPath, bad);
