@@ -80,8 +80,10 @@ export function withRegularFile<T>(path: string, max: number, use: (bytes: Buffe
   }
 }
 
+/** Bytes `withRegularFile` passed, as the caller's own: a view of the shared buffer is copied; a larger file's bytes already are. */
+export const ownBytes = (bytes: Buffer): Buffer => (bytes.buffer === shared?.buffer ? Buffer.from(bytes) : bytes);
+
 /** A regular file's whole content, or null when it is larger than `max` bytes. */
 export function readRegularFile(path: string, max: number): Buffer | null {
-  // A view of the shared buffer is copied; a larger file's bytes are already its own.
-  return withRegularFile(path, max, (bytes) => (bytes.buffer === shared?.buffer ? Buffer.from(bytes) : bytes));
+  return withRegularFile(path, max, ownBytes);
 }

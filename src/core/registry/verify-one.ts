@@ -2,7 +2,7 @@
 // threads): every file hashed, none followed through a symlink, each difference reported by path.
 import { hash } from 'node:crypto';
 import { sep } from 'node:path';
-import { readRegularFile, sha256File, withRegularFile } from './hash.js';
+import { ownBytes, readRegularFile, sha256File, withRegularFile } from './hash.js';
 import { parseManifest, type ImmutableManifest } from './manifest.js';
 import { compareCodePoints } from '../text-order.js';
 import { MANIFEST_FILE } from './paths.js';
@@ -18,25 +18,20 @@ export interface VerifyJob {
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const SKIP_MANIFEST: ReadonlySet<string> = new Set([MANIFEST_FILE]);
 
-export function readManifestBytes(dir: string): Buffer | null {
+/** `use` applied to the version's manifest bytes (lent for the call: see withRegularFile), or null when they cannot be read. */
+function withManifest<T>(dir: string, use: (bytes: Buffer) => T): T | null {
   try {
-    return readRegularFile(dir + sep + MANIFEST_FILE, MAX_MANIFEST_BYTES);
+    return withRegularFile(dir + sep + MANIFEST_FILE, MAX_MANIFEST_BYTES, use);
   } catch {
     return null;
   }
 }
 
+export const readManifestBytes = (dir: string): Buffer | null => withManifest(dir, ownBytes);
+
 /** The manifest parsed (null when malformed) and, with `digest`, the hash of its bytes; null when unreadable. */
-function readManifest(dir: string, digest: boolean): { manifest: ImmutableManifest | null; sha256: string | null } | null {
-  try {
-    return withRegularFile(dir + sep + MANIFEST_FILE, MAX_MANIFEST_BYTES, (bytes) => ({
-      manifest: parseManifest(bytes.toString('utf8')),
-      sha256: digest ? hash('sha256', bytes, 'hex') : null,
-    }));
-  } catch {
-    return null;
-  }
-}
+const readManifest = (dir: string, digest: boolean): { manifest: ImmutableManifest | null; sha256: string | null } | null =>
+  withManifest(dir, (bytes) => ({ manifest: parseManifest(bytes.toString('utf8')), sha256: digest ? hash('sha256', bytes, 'hex') : null }));
 
 /** One file whose bytes a check keeps while hashing them (the index reads promptpm.yaml from them); null until read. */
 export interface KeptFile {
