@@ -24,7 +24,6 @@ export class InvalidVersionReached extends Error {
   }
 }
 
-
 const CONFLICT = Symbol('conflict');
 
 interface DependencyGroups {
