@@ -104,259 +104,338 @@ for (const c of ',[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 const FLOW_STOPS = new Uint8Array(128);
 for (const c of ':,[]{}#') FLOW_STOPS[c.charCodeAt(0)] = 1;
 
-interface Scanned {
-  value: unknown;
-  /** Index just past the scalar (quoted: past the closing quote; plain: past its last non-space). */
-  end: number;
-}
+// Content lines (neither blank nor comments) of the text being read, as positions: where each starts, ends
+// (its line feed or the text's end) and how many spaces indent it. One set per thread, grown as needed: the
+// reader runs to completion before it is called again.
+let starts: Int32Array = new Int32Array(256);
+let ends: Int32Array = new Int32Array(256);
+let indents: Int32Array = new Int32Array(256);
 
+/**
+ * Reads one text: positions are offsets into it, and every scan stops at its line's end (a line feed, which
+ * no check mistakes for content). No line is cut out of the text, nor any object made per key or scalar.
+ */
 class Reader {
-  private readonly lines: string[] = [];
-  private readonly indents: number[] = [];
+  private readonly count: number;
   private row = 0;
+  /** Offset just past what the last scalar or flow collection read (quoted: past its closing quote; plain: past its last non-space). */
+  private scanned = 0;
+  /** The name of the key `key` found last. */
+  private keyName = '';
+  // The next `:` and `#` at or after a position, remembered: plain scalars search for them ahead, and a
+  // search that ran past its line is answered again without scanning the same text twice.
+  private colonFrom = 0;
+  private colonAt = -1;
+  private hashFrom = 0;
+  private hashAt = -1;
 
-  constructor(text: string) {
-    for (const line of text.split('\n')) {
-      let ind = 0;
-      while (line.charCodeAt(ind) === SPACE) ind++;
-      if (ind === line.length || line.charCodeAt(ind) === HASH) continue;
-      if (ind === 0 && (line.startsWith('---') || line.startsWith('...'))) fail();
-      this.lines.push(line);
-      this.indents.push(ind);
+  constructor(private readonly text: string) {
+    let count = 0;
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      let at = start;
+      while (text.charCodeAt(at) === SPACE) at++;
+      if (at < end && text.charCodeAt(at) !== HASH) {
+        if (at === start && (text.startsWith('---', start) || text.startsWith('...', start))) fail();
+        if (count === starts.length) grow();
+        starts[count] = start;
+        ends[count] = end;
+        indents[count] = at - start;
+        count++;
+      }
+      start = end + 1;
     }
+    this.count = count;
   }
 
   document(): unknown {
-    if (this.lines.length === 0) fail();
+    if (this.count === 0) fail();
     const root = this.blockValue(-1, false);
-    if (this.row !== this.lines.length) fail();
+    if (this.row !== this.count) fail();
     return root;
   }
 
-  private isDash(line: string, col: number): boolean {
-    return line.charCodeAt(col) === DASH && (col + 1 === line.length || line.charCodeAt(col + 1) === SPACE);
+  /** A `-` at `at` followed by a space or the line's end. */
+  private isDash(at: number, end: number): boolean {
+    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
   }
 
   /** The value of a key or item whose line ended after it: a nested block, or null when none follows. */
   private blockValue(parent: number, indentlessSequence: boolean): unknown {
-    if (this.row >= this.lines.length) return null;
-    const ind = this.indents[this.row]!;
-    if (this.isDash(this.lines[this.row]!, ind)) {
+    if (this.row >= this.count) return null;
+    const ind = indents[this.row]!;
+    const at = starts[this.row]! + ind;
+    if (this.isDash(at, ends[this.row]!)) {
       return ind > parent || (indentlessSequence && ind === parent) ? this.sequence(ind) : null;
     }
-    return ind > parent ? this.mapping(ind, ind) : null;
+    return ind > parent ? this.mapping(ind, at) : null;
   }
 
-  /** A block mapping at `indent`; its first key starts at column `col` of the current row. */
-  private mapping(indent: number, col: number): Record<string, unknown> {
+  /** A block mapping at column `indent`; its first key starts at offset `at` of the current row. */
+  private mapping(indent: number, at: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     for (;;) {
-      const line = this.lines[this.row]!;
-      const key = this.key(line, col, false) ?? fail();
-      if (key.name === '__proto__' || Object.hasOwn(map, key.name)) fail();
-      const at = skipSpaces(line, key.end);
-      if (endsLine(line, at)) {
+      const end = ends[this.row]!;
+      const keyEnd = this.key(at, end, false);
+      if (keyEnd < 0) fail();
+      const name = this.keyName;
+      if (name === '__proto__' || Object.hasOwn(map, name)) fail();
+      const from = skipSpaces(this.text, keyEnd);
+      if (endsLine(this.text, from, end)) {
         this.row++;
-        map[key.name] = this.blockValue(indent, true);
+        map[name] = this.blockValue(indent, true);
       } else {
-        map[key.name] = this.inlineValue(line, at);
+        map[name] = this.inlineValue(from, end);
         this.row++;
       }
-      if (this.row >= this.lines.length) return map;
-      const ind = this.indents[this.row]!;
+      if (this.row >= this.count) return map;
+      const ind = indents[this.row]!;
       if (ind < indent) return map;
-      if (ind > indent || this.isDash(this.lines[this.row]!, ind)) fail();
-      col = ind;
+      at = starts[this.row]! + ind;
+      if (ind > indent || this.isDash(at, ends[this.row]!)) fail();
     }
   }
 
   private sequence(indent: number): unknown[] {
     const seq: unknown[] = [];
     for (;;) {
-      const line = this.lines[this.row]!;
-      const at = skipSpaces(line, indent + 1);
-      if (endsLine(line, at)) {
+      const start = starts[this.row]!;
+      const end = ends[this.row]!;
+      const at = skipSpaces(this.text, start + indent + 1);
+      if (endsLine(this.text, at, end)) {
         this.row++;
         seq.push(this.blockValue(indent, false));
-      } else if (this.isDash(line, at)) {
+      } else if (this.isDash(at, end)) {
         fail();
-      } else if (this.key(line, at, false)) {
-        seq.push(this.mapping(at, at));
+      } else if (this.key(at, end, false) >= 0) {
+        seq.push(this.mapping(at - start, at));
       } else {
-        seq.push(this.inlineValue(line, at));
+        seq.push(this.inlineValue(at, end));
         this.row++;
       }
-      if (this.row >= this.lines.length) return seq;
-      const ind = this.indents[this.row]!;
+      if (this.row >= this.count) return seq;
+      const ind = indents[this.row]!;
       if (ind > indent) fail();
-      if (ind < indent || !this.isDash(this.lines[this.row]!, ind)) return seq;
+      if (ind < indent || !this.isDash(starts[this.row]! + ind, ends[this.row]!)) return seq;
     }
   }
 
-  /** A key at `at` with its `:` (followed by a space or the line's end), or null when the text there is no key. */
-  private key(line: string, at: number, flow: boolean): { name: string; end: number } | null {
+  /**
+   * A key at `at` with its `:` (followed by a space or the line's end): the offset past the `:`, its name
+   * left in `keyName`; or -1 when the text there is no key.
+   */
+  private key(at: number, end: number, flow: boolean): number {
+    const text = this.text;
     let name: unknown;
-    let end: number;
-    const c = line.charCodeAt(at);
-    if (c === 0x5b || c === 0x7b) return null;
+    let stop: number;
+    const c = text.charCodeAt(at);
+    if (c === 0x5b || c === 0x7b) return -1;
     if (c === 0x27 || c === 0x22) {
-      const quoted = quotedScalar(line, at);
-      name = quoted.value;
-      end = skipSpaces(line, quoted.end);
+      name = this.quoted(at, end);
+      stop = skipSpaces(text, this.scanned);
     } else {
-      end = plainEnd(line, at, flow);
-      if (line.charCodeAt(end) !== COLON) return null;
-      name = resolvePlain(line.slice(at, trimEnd(line, at, end)));
+      stop = this.plainEnd(at, end, flow);
+      if (text.charCodeAt(stop) !== COLON) return -1;
+      name = resolvePlain(text.slice(at, trimEnd(text, at, stop)));
     }
-    if (line.charCodeAt(end) !== COLON) return null;
-    if (end + 1 < line.length && line.charCodeAt(end + 1) !== SPACE) return null;
-    if (typeof name !== 'string' || end - at > MAX_KEY_LENGTH) fail();
-    return { name, end: end + 1 };
+    if (text.charCodeAt(stop) !== COLON) return -1;
+    if (stop + 1 < end && text.charCodeAt(stop + 1) !== SPACE) return -1;
+    if (typeof name !== 'string' || stop - at > MAX_KEY_LENGTH) fail();
+    this.keyName = name;
+    return stop + 1;
   }
 
   /** A value that starts on its key's or dash's line and ends with it (an optional comment after). */
-  private inlineValue(line: string, at: number): unknown {
-    const c = line.charCodeAt(at);
-    let scanned: Scanned;
-    if (c === 0x5b || c === 0x7b) scanned = this.flow(line, at);
-    else if (c === 0x27 || c === 0x22) scanned = quotedScalar(line, at);
+  private inlineValue(at: number, end: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    let value: unknown;
+    if (c === 0x5b || c === 0x7b) value = this.flow(at, end);
+    else if (c === 0x27 || c === 0x22) value = this.quoted(at, end);
     else {
-      const stop = plainEnd(line, at, false);
-      if (line.charCodeAt(stop) === COLON) fail();
-      const end = trimEnd(line, at, stop);
-      scanned = { value: resolvePlain(line.slice(at, end)), end };
+      const stop = this.plainEnd(at, end, false);
+      if (text.charCodeAt(stop) === COLON) fail();
+      this.scanned = trimEnd(text, at, stop);
+      value = resolvePlain(text.slice(at, this.scanned));
     }
-    endOfLine(line, scanned.end);
-    return scanned.value;
+    endOfLine(text, this.scanned, end);
+    return value;
   }
 
   /** A one-line flow sequence or mapping of scalars. */
-  private flow(line: string, at: number): Scanned {
-    const isMap = line.charCodeAt(at) === 0x7b;
+  private flow(at: number, end: number): unknown {
+    const text = this.text;
+    const isMap = text.charCodeAt(at) === 0x7b;
     const close = isMap ? 0x7d : 0x5d;
     const out: unknown[] | Record<string, unknown> = isMap ? {} : [];
-    let i = skipSpaces(line, at + 1);
-    if (line.charCodeAt(i) === close) return { value: out, end: i + 1 };
+    let i = skipSpaces(text, at + 1);
+    if (text.charCodeAt(i) === close) {
+      this.scanned = i + 1;
+      return out;
+    }
     for (;;) {
       if (isMap) {
-        const key = this.key(line, i, true) ?? fail();
+        const keyEnd = this.key(i, end, true);
+        if (keyEnd < 0) fail();
+        const name = this.keyName;
         const map = out as Record<string, unknown>;
-        if (key.name === '__proto__' || Object.hasOwn(map, key.name)) fail();
-        const item = flowScalar(line, skipSpaces(line, key.end));
-        map[key.name] = item.value;
-        i = skipSpaces(line, item.end);
+        if (name === '__proto__' || Object.hasOwn(map, name)) fail();
+        map[name] = this.flowScalar(skipSpaces(text, keyEnd), end);
       } else {
-        const item = flowScalar(line, i);
-        (out as unknown[]).push(item.value);
-        i = skipSpaces(line, item.end);
+        (out as unknown[]).push(this.flowScalar(i, end));
       }
-      const c = line.charCodeAt(i);
-      if (c === close) return { value: out, end: i + 1 };
+      i = skipSpaces(text, this.scanned);
+      const c = text.charCodeAt(i);
+      if (c === close) {
+        this.scanned = i + 1;
+        return out;
+      }
       if (c !== 0x2c) fail();
-      i = skipSpaces(line, i + 1);
-      if (line.charCodeAt(i) === close) fail();
+      i = skipSpaces(text, i + 1);
+      if (text.charCodeAt(i) === close) fail();
     }
   }
+
+  /** A scalar item inside a flow collection: quoted, or plain without `:` (a pair) or a nested collection. */
+  private flowScalar(at: number, end: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === 0x27 || c === 0x22) return this.quoted(at, end);
+    const stop = this.plainEnd(at, end, true);
+    const s = text.charCodeAt(stop);
+    if (s !== 0x2c && s !== 0x5d && s !== 0x7d) fail();
+    this.scanned = stop;
+    return resolvePlain(text.slice(at, trimEnd(text, at, stop)));
+  }
+
+  /** The first `:` at or after `from` (the text's length when none). */
+  private nextColon(from: number): number {
+    if (from < this.colonFrom || from > this.colonAt) {
+      const found = this.text.indexOf(':', from);
+      this.colonAt = found === -1 ? this.text.length : found;
+      this.colonFrom = from;
+    }
+    return this.colonAt;
+  }
+
+  /** The first `#` at or after `from` (the text's length when none). */
+  private nextHash(from: number): number {
+    if (from < this.hashFrom || from > this.hashAt) {
+      const found = this.text.indexOf('#', from);
+      this.hashAt = found === -1 ? this.text.length : found;
+      this.hashFrom = from;
+    }
+    return this.hashAt;
+  }
+
+  /**
+   * Where a plain scalar starting at `at` stops: its line's `end`, a comment (` #`), a `:` followed by a
+   * space or the line's end (or any `:` in a flow collection), or a flow indicator in a flow collection.
+   * Fails when no plain scalar may start at `at`.
+   */
+  private plainEnd(at: number, end: number, flow: boolean): number {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (at >= end || first === SPACE || INDICATORS[first] === 1) fail();
+    if (first === DASH || first === 0x3f || first === COLON) {
+      const next = text.charCodeAt(at + 1);
+      if (at + 1 >= end || next === SPACE || (flow && isFlowIndicator(next))) fail();
+    }
+    if (!flow) {
+      // Block context: the first `: `/`:` at the line's end, or ` #`.
+      let colon = this.nextColon(at + 1);
+      while (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) colon = this.nextColon(colon + 1);
+      const stop = colon < end ? colon : end;
+      let hash = this.nextHash(at + 1);
+      while (hash < stop && text.charCodeAt(hash - 1) !== SPACE) hash = this.nextHash(hash + 1);
+      return hash < stop ? hash : stop;
+    }
+    let i = at + 1;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80 || FLOW_STOPS[c] === 0) continue;
+      if (c !== HASH) return i;
+      if (text.charCodeAt(i - 1) === SPACE) fail();
+    }
+    return i;
+  }
+
+  /** A single- or double-quoted scalar that closes on its own line. */
+  private quoted(at: number, end: number): string {
+    const text = this.text;
+    const quote = text.charCodeAt(at);
+    let out = '';
+    let from = at + 1;
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (quote === 0x27) {
+        if (c !== 0x27) continue;
+        out += text.slice(from, i);
+        if (text.charCodeAt(i + 1) !== 0x27) {
+          this.scanned = i + 1;
+          return out;
+        }
+        out += "'";
+        from = ++i + 1;
+      } else if (c === 0x22) {
+        this.scanned = i + 1;
+        return out + text.slice(from, i);
+      } else if (c === 0x5c) {
+        out += text.slice(from, i);
+        if (i + 1 >= end) fail();
+        const code = text[i + 1]!;
+        const simple = DQ_ESCAPES[code];
+        if (simple !== undefined) {
+          out += simple;
+          i++;
+        } else {
+          const length = HEX_LENGTH[code] ?? fail();
+          const hex = text.slice(i + 2, Math.min(i + 2 + length, end));
+          if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) fail();
+          const point = parseInt(hex, 16);
+          if (point > 0x10ffff) fail();
+          out += String.fromCodePoint(point);
+          i += 1 + length;
+        }
+        from = i + 1;
+      }
+    }
+    return fail();
+  }
 }
 
-/** A scalar item inside a flow collection: quoted, or plain without `:` (a pair) or a nested collection. */
-function flowScalar(line: string, at: number): Scanned {
-  const c = line.charCodeAt(at);
-  if (c === 0x27 || c === 0x22) return quotedScalar(line, at);
-  const end = plainEnd(line, at, true);
-  const stop = line.charCodeAt(end);
-  if (stop !== 0x2c && stop !== 0x5d && stop !== 0x7d) fail();
-  return { value: resolvePlain(line.slice(at, trimEnd(line, at, end))), end };
+function grow(): void {
+  const larger = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  starts = larger(starts);
+  ends = larger(ends);
+  indents = larger(indents);
 }
 
-/**
- * Where a plain scalar starting at `at` stops: the line's end, a comment (` #`), a `:` followed by a
- * space or the line's end (or any `:` in a flow collection), or a flow indicator in a flow collection.
- * Fails when no plain scalar may start at `at`.
- */
-function plainEnd(line: string, at: number, flow: boolean): number {
-  const first = line.charCodeAt(at);
-  if (Number.isNaN(first) || first === SPACE || INDICATORS[first] === 1) fail();
-  if (first === DASH || first === 0x3f || first === COLON) {
-    const next = line.charCodeAt(at + 1);
-    if (Number.isNaN(next) || next === SPACE || (flow && isFlowIndicator(next))) fail();
-  }
-  if (!flow) {
-    // Block context: the first `: `/`:` at the end, or ` #`, found by native searches.
-    let colon = line.indexOf(':', at + 1);
-    while (colon !== -1 && colon + 1 < line.length && line.charCodeAt(colon + 1) !== SPACE) colon = line.indexOf(':', colon + 1);
-    const end = colon === -1 ? line.length : colon;
-    let hash = line.indexOf('#', at + 1);
-    while (hash !== -1 && hash < end && line.charCodeAt(hash - 1) !== SPACE) hash = line.indexOf('#', hash + 1);
-    return hash !== -1 && hash < end ? hash : end;
-  }
-  let i = at + 1;
-  for (; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 0x80 || FLOW_STOPS[c] === 0) continue;
-    if (c !== HASH) return i;
-    if (line.charCodeAt(i - 1) === SPACE) fail();
-  }
-  return i;
-}
-
-/** Index past the last non-space character of line[from, to). */
-function trimEnd(line: string, from: number, to: number): number {
-  while (to > from && line.charCodeAt(to - 1) === SPACE) to--;
+/** Offset past the last non-space character of text[from, to). */
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && text.charCodeAt(to - 1) === SPACE) to--;
   return to;
 }
 
-function skipSpaces(line: string, at: number): number {
-  while (line.charCodeAt(at) === SPACE) at++;
+/** Past the spaces at `at` (a line feed, the text's end or any other character stops it). */
+function skipSpaces(text: string, at: number): number {
+  while (text.charCodeAt(at) === SPACE) at++;
   return at;
 }
 
 /** At the line's end or a comment (the caller has passed at least one space or the line's start). */
-const endsLine = (line: string, at: number) => at === line.length || line.charCodeAt(at) === HASH;
+const endsLine = (text: string, at: number, end: number) => at === end || text.charCodeAt(at) === HASH;
 
 /** Only spaces, then the line's end or a comment after at least one space. */
-function endOfLine(line: string, at: number): void {
-  const i = skipSpaces(line, at);
-  if (i === line.length) return;
-  if (line.charCodeAt(i) !== HASH || i === at) fail();
-}
-
-/** A single- or double-quoted scalar that closes on its own line. */
-function quotedScalar(line: string, at: number): Scanned {
-  const quote = line.charCodeAt(at);
-  let out = '';
-  let from = at + 1;
-  for (let i = from; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (quote === 0x27) {
-      if (c !== 0x27) continue;
-      out += line.slice(from, i);
-      if (line.charCodeAt(i + 1) !== 0x27) return { value: out, end: i + 1 };
-      out += "'";
-      from = ++i + 1;
-    } else if (c === 0x22) {
-      return { value: out + line.slice(from, i), end: i + 1 };
-    } else if (c === 0x5c) {
-      out += line.slice(from, i);
-      const code = line[i + 1];
-      if (code === undefined) fail();
-      const simple = DQ_ESCAPES[code];
-      if (simple !== undefined) {
-        out += simple;
-        i++;
-      } else {
-        const length = HEX_LENGTH[code] ?? fail();
-        const hex = line.slice(i + 2, i + 2 + length);
-        if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) fail();
-        const point = parseInt(hex, 16);
-        if (point > 0x10ffff) fail();
-        out += String.fromCodePoint(point);
-        i += 1 + length;
-      }
-      from = i + 1;
-    }
-  }
-  return fail();
+function endOfLine(text: string, at: number, end: number): void {
+  const i = skipSpaces(text, at);
+  if (i === end) return;
+  if (text.charCodeAt(i) !== HASH || i === at) fail();
 }
 
 /** The value of a manifest in the plain subset, or NOT_PLAIN: then only the full parser may answer. */
