@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to out/cli by `npm run build:cli` (run by `prepare` on install).
-require('../out/cli/cli/main.js');
+// Thin launcher: the CLI is built into out/cli-bundle by `npm run build:cli` (run by `prepare` on install).
+require('../out/cli-bundle/cli/main.js');

@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${toolVersionLine()}\n`);
     return;
   }
-  // The CLI is built as CommonJS (tsconfig.cli.json): its worker script sits beside the registry code.
+  // The CLI is built as CommonJS (scripts/build-cli.mjs): its worker script is core/registry/ beside cli/.
   // Its main thread only waits while the registry works, so it works too.
   useRegistryWorker(join(__dirname, '..', 'core', 'registry', 'registry-worker.js'), { shareMainThread: true });
   if (plain !== null) {

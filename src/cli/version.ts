@@ -20,7 +20,7 @@ export function toolVersionRequested(argv: readonly string[]): boolean {
 
 /** Version of the package that ships this file: the nearest package.json up the tree declaring the bin. */
 export function toolVersion(): string {
-  // The CLI is built as CommonJS (tsconfig.cli.json), where __dirname is this file's folder.
+  // The CLI is built as CommonJS (scripts/build-cli.mjs), where __dirname is the folder of the file holding this.
   let dir = __dirname;
   for (;;) {
     try {
