@@ -104,6 +104,21 @@ for (const c of ',[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 const FLOW_STOPS = new Uint8Array(128);
 for (const c of ':,[]{}#') FLOW_STOPS[c.charCodeAt(0)] = 1;
 
+// Keys that manifests repeat, kept as the literals they are, by first character: a plain key spelled as one of
+// them is that string (none is a YAML word or number), found without cutting a new string from the text —
+// which the object it names would then have to look up in V8's string table on every store.
+const KNOWN_KEYS: string[][] = [];
+for (const k of 'module name version description tags license authors prompt template placeholders interface intent inputs outputs type required dependencies tests assertions contains max_length'.split(' ')) {
+  (KNOWN_KEYS[k.charCodeAt(0)] ??= []).push(k);
+}
+
+/** The known key spelled by text[at, end), if any. */
+function knownKey(text: string, at: number, end: number): string | undefined {
+  const keys = KNOWN_KEYS[text.charCodeAt(at)];
+  if (keys !== undefined) for (const k of keys) if (k.length === end - at && text.startsWith(k, at)) return k;
+  return undefined;
+}
+
 // Content lines (neither blank nor comments) of the text being read, as positions: where each starts, ends
 // (its line feed or the text's end) and how many spaces indent it. One set per thread, grown as needed: the
 // reader runs to completion before it is called again.
@@ -237,7 +252,8 @@ class Reader {
     } else {
       stop = this.plainEnd(at, end, flow);
       if (text.charCodeAt(stop) !== COLON) return -1;
-      name = resolvePlain(text.slice(at, trimEnd(text, at, stop)));
+      const last = trimEnd(text, at, stop);
+      name = knownKey(text, at, last) ?? resolvePlain(text.slice(at, last));
     }
     if (text.charCodeAt(stop) !== COLON) return -1;
     if (stop + 1 < end && text.charCodeAt(stop + 1) !== SPACE) return -1;

@@ -81,6 +81,15 @@ describe('plain YAML reader', () => {
     expect(readPlainYaml(text)).toStrictEqual(loaderValue(text));
   });
 
+  it('reads the keys manifests repeat, and keys that start or end like them, as the loader does', () => {
+    const keys = 'module name version description tags license authors prompt template placeholders interface intent inputs outputs type required dependencies tests assertions contains max_length'.split(' ');
+    const spellings = keys.flatMap((k) => [k, `${k}s`, k.slice(0, -1), `${k}-x`, `x${k}`, k.toUpperCase()]);
+    const text = [...new Set(spellings)].map((k, i) => `${k}: ${i}\nf${i}: { ${k}: ${i} }`).join('\n');
+    const value = readPlainYaml(text) as Record<string, unknown>;
+    expect(value).toStrictEqual(loaderValue(text));
+    expect(value['name']).toBe(spellings.indexOf('name'));
+  });
+
   it.each([
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
