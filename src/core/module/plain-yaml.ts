@@ -7,93 +7,16 @@
 // `?` keys, merge keys, numeric forms other than plain decimals — so the caller uses the full parser.
 // It never guesses: test/core/module/plain-yaml.property.test.ts compares it with the loader.
 
+import { checkCharacters, DQ_ESCAPES, fail, HEX_LENGTH, knownKey, notPlain, resolvePlain } from './plain-yaml-scalars.js';
+
 export const NOT_PLAIN: unique symbol = Symbol('not plain YAML');
 
-/** Thrown inside the reader when the text leaves the subset; caught once at the top. */
-class NotPlain {}
-const notPlain = new NotPlain();
-function fail(): never {
-  throw notPlain;
-}
-
+// Character codes as local constants: read from another module, each would be a property load in hot loops.
 const SPACE = 0x20;
 const HASH = 0x23;
-const COLON = 0x3a;
 const DASH = 0x2d;
+const COLON = 0x3a;
 const MAX_KEY_LENGTH = 1024;
-
-// PyYAML's YAML 1.1 words (the loader narrows the `yaml` library's booleans to these): y/n stay text.
-const WORDS = new Map<string, boolean | null>();
-for (const [words, value] of [
-  ['yes Yes YES true True TRUE on On ON', true],
-  ['no No NO false False FALSE off Off OFF', false],
-  ['~ null Null NULL', null],
-] as const) {
-  for (const w of words.split(' ')) WORDS.set(w, value);
-}
-// Plain decimals, resolved the way the `yaml` library's 1.1 int and float tags resolve them.
-const DECIMAL_INT = /^[-+]?(?:0|[1-9][0-9]*)$/;
-const DECIMAL_FLOAT = /^[-+]?[0-9]+\.[0-9]+$/;
-// Every other typed plain scalar of the 1.1 schema (binary, octal, hex, `_` separators, sexagesimal,
-// exponents, .inf/.nan, timestamps, merge keys) is left to the full parser.
-const OTHER_TYPED = [
-  /^[-+]?0b[0-1_]+$/,
-  /^[-+]?0[0-7_]+$/,
-  /^[-+]?[0-9][0-9_]*$/,
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
-  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/,
-  /^<<$/,
-];
-/** First characters of every typed plain scalar that is not a word: 0-9 + - . < e E. */
-const mayBeTyped = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x3c || c === 0x65 || c === 0x45;
-
-/** First characters of PyYAML's boolean and null words. */
-const mayBeWord = (c: number) => c === 0x79 || c === 0x59 || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x6f || c === 0x4f || c === 0x7e;
-
-function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  if (s.length <= 5 && mayBeWord(c)) {
-    const word = WORDS.get(s);
-    if (word !== undefined) return word;
-  }
-  if (!mayBeTyped(c)) return s;
-  if (DECIMAL_INT.test(s)) {
-    const n = parseInt(c === DASH || c === 0x2b ? s.slice(1) : s, 10);
-    return c === DASH ? -1 * n : n;
-  }
-  if (DECIMAL_FLOAT.test(s)) return parseFloat(s);
-  for (const re of OTHER_TYPED) if (re.test(s)) fail();
-  return s;
-}
-
-// Printable ASCII and line feeds: most manifests, checked by one native scan.
-const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7e]/;
-
-/** Every character is printable and on one line; no tab, CR, BOM, C1 control or Unicode line break. */
-function checkCharacters(text: string): void {
-  if (!NOT_PRINTABLE_ASCII.test(text)) return;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= SPACE && c < 0x7f) continue;
-    if (c === 0x0a) continue;
-    if (c < 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff) fail();
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const low = text.charCodeAt(i + 1);
-      if (!(low >= 0xdc00 && low <= 0xdfff)) fail();
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) fail();
-  }
-}
-
-const DQ_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
-};
-const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 /** Characters that may not start a plain scalar (`-`, `?`, `:` may, before a safe character), as a table. */
@@ -104,27 +27,36 @@ for (const c of ',[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 const FLOW_STOPS = new Uint8Array(128);
 for (const c of ':,[]{}#') FLOW_STOPS[c.charCodeAt(0)] = 1;
 
-// Keys that manifests repeat, kept as the literals they are, by first character: a plain key spelled as one of
-// them is that string (none is a YAML word or number), found without cutting a new string from the text —
-// which the object it names would then have to look up in V8's string table on every store.
-const KNOWN_KEYS: string[][] = [];
-for (const k of 'module name version description tags license authors prompt template placeholders interface intent inputs outputs type required dependencies tests assertions contains max_length'.split(' ')) {
-  (KNOWN_KEYS[k.charCodeAt(0)] ??= []).push(k);
-}
-
-/** The known key spelled by text[at, end), if any. */
-function knownKey(text: string, at: number, end: number): string | undefined {
-  const keys = KNOWN_KEYS[text.charCodeAt(at)];
-  if (keys !== undefined) for (const k of keys) if (k.length === end - at && text.startsWith(k, at)) return k;
-  return undefined;
-}
-
 // Content lines (neither blank nor comments) of the text being read, as positions: where each starts, ends
 // (its line feed or the text's end) and how many spaces indent it. One set per thread, grown as needed: the
 // reader runs to completion before it is called again.
 let starts: Int32Array = new Int32Array(256);
 let ends: Int32Array = new Int32Array(256);
 let indents: Int32Array = new Int32Array(256);
+
+/**
+ * The next occurrence of one character at or after a position, remembered: plain scalars search ahead for
+ * `:` and `#`, and a search that ran past its line is answered again without scanning the same text twice.
+ */
+class NextOf {
+  private searchedFrom = 0;
+  private foundAt = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** Its first offset at or after `at` (the text's length when there is none). */
+  from(at: number): number {
+    if (at < this.searchedFrom || at > this.foundAt) {
+      const found = this.text.indexOf(this.char, at);
+      this.foundAt = found === -1 ? this.text.length : found;
+      this.searchedFrom = at;
+    }
+    return this.foundAt;
+  }
+}
 
 /**
  * Reads one text: positions are offsets into it, and every scan stops at its line's end (a line feed, which
@@ -137,14 +69,12 @@ class Reader {
   private scanned = 0;
   /** The name of the key `key` found last. */
   private keyName = '';
-  // The next `:` and `#` at or after a position, remembered: plain scalars search for them ahead, and a
-  // search that ran past its line is answered again without scanning the same text twice.
-  private colonFrom = 0;
-  private colonAt = -1;
-  private hashFrom = 0;
-  private hashAt = -1;
+  private readonly colons: NextOf;
+  private readonly hashes: NextOf;
 
   constructor(private readonly text: string) {
+    this.colons = new NextOf(text, ':');
+    this.hashes = new NextOf(text, '#');
     let count = 0;
     for (let start = 0; start <= text.length; ) {
       let end = text.indexOf('\n', start);
@@ -325,26 +255,6 @@ class Reader {
     return resolvePlain(text.slice(at, trimEnd(text, at, stop)));
   }
 
-  /** The first `:` at or after `from` (the text's length when none). */
-  private nextColon(from: number): number {
-    if (from < this.colonFrom || from > this.colonAt) {
-      const found = this.text.indexOf(':', from);
-      this.colonAt = found === -1 ? this.text.length : found;
-      this.colonFrom = from;
-    }
-    return this.colonAt;
-  }
-
-  /** The first `#` at or after `from` (the text's length when none). */
-  private nextHash(from: number): number {
-    if (from < this.hashFrom || from > this.hashAt) {
-      const found = this.text.indexOf('#', from);
-      this.hashAt = found === -1 ? this.text.length : found;
-      this.hashFrom = from;
-    }
-    return this.hashAt;
-  }
-
   /**
    * Where a plain scalar starting at `at` stops: its line's `end`, a comment (` #`), a `:` followed by a
    * space or the line's end (or any `:` in a flow collection), or a flow indicator in a flow collection.
@@ -360,11 +270,11 @@ class Reader {
     }
     if (!flow) {
       // Block context: the first `: `/`:` at the line's end, or ` #`.
-      let colon = this.nextColon(at + 1);
-      while (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) colon = this.nextColon(colon + 1);
+      let colon = this.colons.from(at + 1);
+      while (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) colon = this.colons.from(colon + 1);
       const stop = colon < end ? colon : end;
-      let hash = this.nextHash(at + 1);
-      while (hash < stop && text.charCodeAt(hash - 1) !== SPACE) hash = this.nextHash(hash + 1);
+      let hash = this.hashes.from(at + 1);
+      while (hash < stop && text.charCodeAt(hash - 1) !== SPACE) hash = this.hashes.from(hash + 1);
       return hash < stop ? hash : stop;
     }
     let i = at + 1;
