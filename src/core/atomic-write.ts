@@ -32,14 +32,14 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o666):
  * joined into one string). Returns the written file's stats (a rename keeps its inode, size and mtime).
  * `durable: false` skips the flush, for a file that checks itself when read (sealed.ts).
  */
-export function writeFileAtomicSync(path: string, data: string | Iterable<string>, mode = 0o666, { durable = true } = {}): BigIntStats {
+export function writeFileAtomicSync(path: string, data: string | Iterable<string | Uint8Array>, mode = 0o666, { durable = true } = {}): BigIntStats {
   const temp = tempPath(path);
   try {
     const fd = openSync(temp, 'wx', mode);
     let written: BigIntStats;
     try {
       // Each write to the descriptor continues where the last one ended.
-      for (const chunk of typeof data === 'string' ? [data] : data) writeFileSync(fd, chunk, 'utf8');
+      for (const chunk of typeof data === 'string' ? [data] : data) writeFileSync(fd, chunk);
       if (durable) fsyncSync(fd);
       written = fstatSync(fd, { bigint: true });
     } finally {

@@ -12,10 +12,10 @@ import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import { fileIdentity, stamp, statDir } from './stamps.js';
 import { isRegistryFolder } from '../registry-folder.js';
-import type { TaskPool } from './pool.js';
 import { countSteps, type ProgressListener } from '../progress.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import type { IndexEntry, RegistryIndex, Verification } from './types.js';
+import type { ListText } from './list-text.js';
 
 export type { IndexFile } from './index-format.js';
 
@@ -75,34 +75,27 @@ function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: numb
   return changed;
 }
 
-/** How a refresh runs: rescans on the caller's pool (else on one of its own), progress per module rescanned. */
+/** How a refresh runs: progress per module rescanned. */
 export interface RefreshOptions {
-  pool?: TaskPool;
   onProgress?: ProgressListener;
-  /** Module folders the caller has just read as a rescan would (verify, on a registry without an index): not read again. */
-  scanned?: ReadonlyMap<string, ModuleScan>;
   /** Check only these module folders (and the list of them): the others stay as stored, to be checked by their next reader. */
   only?: ReadonlySet<string>;
 }
 
-/** Rescans module folders on the caller's pool, or on one of its own that is closed afterwards. */
+/** Rescans module folders on a pool of their own. */
 async function rescan(jobs: ModuleScanJob[], opts: RefreshOptions): Promise<Array<ModuleScan | undefined>> {
-  const todo = opts.scanned === undefined ? jobs : jobs.filter((job) => !opts.scanned!.has(job.name));
-  if (todo.length === 0) return jobs.map((job) => opts.scanned?.get(job.name));
   const [{ TaskPool }, { scanModule, ScanCompactor }] = await Promise.all([import('./pool.js'), import('./index-scan.js')]);
   const compactor = new ScanCompactor();
-  const own = opts.pool ?? new TaskPool();
-  const step = countSteps(opts.onProgress, 'index', todo.length, 'modules');
+  const pool = new TaskPool();
+  const step = countSteps(opts.onProgress, 'index', jobs.length, 'modules');
   try {
-    const fresh = (await own.run('index', scanModule, todo, (scan, i) => {
+    const run = await pool.run('index', scanModule, jobs, (scan, i) => {
       compactor.compact(scan);
-      step(todo[i]!.name);
-    })).results;
-    if (todo === jobs) return fresh;
-    const byName = new Map(todo.map((job, i) => [job.name, fresh[i]]));
-    return jobs.map((job) => opts.scanned?.get(job.name) ?? byName.get(job.name));
+      step(jobs[i]!.name);
+    });
+    return run.results;
   } finally {
-    if (opts.pool === undefined) own.close();
+    pool.close();
   }
 }
 
@@ -163,6 +156,25 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
 }
 
 /**
+ * Takes into `idx` the verification states `disk` (the index file as it is now) records for the same version
+ * folders (same inode), where someone else recorded them since `idx` was read, unless `authoritative` names them.
+ */
+export function keepTheirStates(disk: IndexFile, idx: IndexFile, authoritative: ReadonlySet<string>): void {
+  for (const [name, stored] of idx.names) {
+    const theirs = disk.names.get(name);
+    if (theirs === undefined) continue;
+    for (const [i, version] of stored.versions.entries()) {
+      const at = theirs.versions.indexOf(version);
+      if (at < 0 || authoritative.has(`${name}@${version}`)) continue;
+      const theirState = stateAt(disk, theirs, at);
+      if (theirState === 'unverified' || theirState === stateAt(idx, stored, i)) continue;
+      const mine = entriesOf(idx, stored)[i]!;
+      if (entryAt(disk, theirs, at).ino === mine.ino) mine.verification = theirState;
+    }
+  }
+}
+
+/**
  * Writes the index under the index lock. Verification states on disk that are for the same version folder
  * (same inode) and were recorded by someone else meanwhile are kept unless `authoritative` names them.
  */
@@ -172,24 +184,17 @@ async function writeIndex(registry: string, idx: IndexFile, authoritative: Reado
   // Reading a folder never makes it a registry: the cache is kept only in one that already is.
   if (!isRegistryFolder(registry)) return;
   mkdirSync(toolDir(registry), { recursive: true });
-  const [{ acquireLock }, { writeFileAtomicSync }, { encodeIndex }] = await Promise.all([import('./lock.js'), import('../atomic-write.js'), import('./index-encode.js')]);
+  const [{ acquireLock }, { writeFileAtomicSync }, { encodeIndex }, { SpillFile }] = await Promise.all([import('./lock.js'), import('../atomic-write.js'), import('./index-encode.js'), import('./spill.js')]);
   const release = await acquireLock(registry, 'index');
   try {
-    const disk = loadIndexFile(registry);
-    for (const [name, stored] of idx.names) {
-      const theirs = disk.names.get(name);
-      if (theirs === undefined) continue;
-      for (const [i, version] of stored.versions.entries()) {
-        const at = theirs.versions.indexOf(version);
-        if (at < 0 || authoritative.has(`${name}@${version}`)) continue;
-        const theirState = stateAt(disk, theirs, at);
-        if (theirState === 'unverified' || theirState === stateAt(idx, stored, i)) continue;
-        const mine = entriesOf(idx, stored)[i]!;
-        if (entryAt(disk, theirs, at).ino === mine.ino) mine.verification = theirState;
-      }
-    }
+    keepTheirStates(loadIndexFile(registry), idx, authoritative);
     // 0o644 as every file of a registry: readable by all who share it.
-    idx.origin = fileIdentity(writeFileAtomicSync(indexFile(registry), encodeIndex(idx), 0o644));
+    const spill = SpillFile.beside(indexFile(registry));
+    try {
+      idx.origin = fileIdentity(writeFileAtomicSync(indexFile(registry), encodeIndex(idx, spill), 0o644));
+    } finally {
+      spill.close();
+    }
   } finally {
     release();
   }
@@ -225,7 +230,26 @@ export async function freshenModules(registry: string, idx: IndexFile, names: Re
  * per-version section may be left unparsed: then only `sourceAt`, `stateAt` and `summaryAt` may be used.
  */
 export async function loadFreshIndex(registry: string, lazy = false, onProgress?: ProgressListener): Promise<IndexFile> {
-  return freshen(registry, loadIndexFile(registry, lazy), { onProgress });
+  // Asked for no listing text, it gives the index.
+  return (await openFreshIndex(registry, { lazy, onProgress })).idx!;
+}
+
+/** The fresh index; or, when `listText` asks for it and a first build wrote it, the listing text instead (the CLI's list). */
+export type FreshIndex = { idx: IndexFile; listText: null } | { idx: null; listText: ListText };
+
+/**
+ * The fresh index (see loadFreshIndex). A registry without a usable index file has its first one built as its
+ * module folders are read, never held whole in memory (index-build.ts), and then read back from the file.
+ */
+export async function openFreshIndex(registry: string, opts: { lazy?: boolean; onProgress?: ProgressListener; listText?: boolean } = {}): Promise<FreshIndex> {
+  const stored = loadIndexFile(registry, opts.lazy);
+  if (stored.columns === null) {
+    const first = await (await import('./index-build.js')).buildFirstIndex(registry, opts);
+    if (first?.listText) return { idx: null, listText: first.listText };
+    const built = first === null ? stored : loadIndexFile(registry, opts.lazy);
+    if (built.columns !== null) return { idx: built, listText: null };
+  }
+  return { idx: await freshen(registry, stored, { onProgress: opts.onProgress }), listText: null };
 }
 
 export async function readIndex(registry: string): Promise<RegistryIndex> {

@@ -5,7 +5,7 @@ import { sep } from 'node:path';
 import { GeneratedList } from '../canonical-json.js';
 import { stateAt, summaryAt, type IndexFile, type StoredName } from './index-format.js';
 import { latestIndex } from './latest.js';
-import type { ListRows, PackageRow, Verification } from './types.js';
+import type { IndexEntry, ListRows, PackageRow, Verification } from './types.js';
 
 const SEVERITY: Record<Verification, number> = { ok: 0, unverified: 1, unreadable: 2, tampered: 3 };
 
@@ -31,10 +31,10 @@ export function generatedRows(root: string, idx: IndexFile): GeneratedListRows {
     const rows: ListRows['modules'] = [];
     for (let m = moduleAt(firsts, start), k = start; k < end; m++) {
       const [name, { versions }] = listed[m]!;
-      // Names and versions in the index are checked path segments: plain concatenation keeps this fast.
-      const base = `${root}${sep}modules${sep}${name}${sep}`;
-      // `source` is the version folder, as the earlier tool gives it (§6 compatibility rows).
-      for (let i = k - firsts[m]!; i < versions.length && k < end; i++, k++) rows.push({ name, source: base + versions[i]!, version: versions[i]! });
+      const from = k - firsts[m]!;
+      const to = Math.min(versions.length, from + end - k);
+      versionRows(rows, root, name, versions, from, to);
+      k += to - from;
     }
     return rows;
   };
@@ -54,14 +54,33 @@ function moduleAt(firsts: readonly number[], k: number): number {
   return lo;
 }
 
-function packageRow(idx: IndexFile, name: string, stored: StoredName): PackageRow {
-  const versions = stored.versions;
+/** Appends the rows of versions `from` to `to` (exclusive) of module `name`. */
+export function versionRows(rows: ListRows['modules'], root: string, name: string, versions: readonly string[], from = 0, to = versions.length): ListRows['modules'] {
+  // Names and versions in the index are checked path segments: plain concatenation keeps this fast.
+  const base = `${root}${sep}modules${sep}${name}${sep}`;
+  // `source` is the version folder, as the earlier tool gives it (§6 compatibility rows).
+  for (let i = from; i < to; i++) rows.push({ name, source: base + versions[i]!, version: versions[i]! });
+  return rows;
+}
+
+type Summary = Pick<IndexEntry, 'description' | 'tags' | 'inputTypes' | 'outputTypes'>;
+
+/** A package's row: the worst state of its versions, and what its latest version (`summary(latest)`) shows. */
+export function packageRowOf(name: string, versions: string[], state: (i: number) => Verification, summary: (latest: number) => Summary): PackageRow {
   let worst: Verification = 'ok';
   for (let i = 0; i < versions.length; i++) {
-    const state = stateAt(idx, stored, i);
-    if (SEVERITY[state] > SEVERITY[worst]) worst = state;
+    const s = state(i);
+    if (SEVERITY[s] > SEVERITY[worst]) worst = s;
   }
   const latest = latestIndex(versions);
-  const top = summaryAt(idx, stored, latest);
+  const top = summary(latest);
   return { description: top.description, inputTypes: top.inputTypes, latest: versions[latest]!, name, outputTypes: top.outputTypes, tags: top.tags, verification: worst, versions };
 }
+
+const packageRow = (idx: IndexFile, name: string, stored: StoredName): PackageRow =>
+  packageRowOf(
+    name,
+    stored.versions,
+    (i) => stateAt(idx, stored, i),
+    (latest) => summaryAt(idx, stored, latest),
+  );

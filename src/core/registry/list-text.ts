@@ -119,6 +119,17 @@ function* fileRange(fd: number, start: number, length: number, release: () => vo
   }
 }
 
+/** What a listing text is written from: the index's stamps, the folder names and mtimes as JSON arrays, and the two arrays' JSON. */
+export interface ListTextParts {
+  index: string;
+  modulesMtime: number;
+  count: number;
+  names: Iterable<string | Uint8Array>;
+  mtimes: Iterable<string | Uint8Array>;
+  modules: Iterable<string | Uint8Array>;
+  packages: Iterable<string | Uint8Array>;
+}
+
 /**
  * Writes the listing text of `rows`, made from `idx`, to the registry's list.json, and returns it read from the
  * file written (the rows are made once: into the file, then printed from it). Null when there is nothing to
@@ -127,6 +138,20 @@ function* fileRange(fd: number, start: number, length: number, release: () => vo
 export function writeListText(root: string, idx: IndexFile, rows: ListRowsToWrite): ListText | null {
   const stamps = stampsOf(idx);
   if (stamps === null || rows.count === 0) return null;
+  const { names, mtimes, ...rest } = stamps;
+  return writeListParts(root, {
+    ...rest,
+    count: rows.count,
+    names: [JSON.stringify(names)],
+    mtimes: [JSON.stringify(mtimes)],
+    modules: canonicalJsonChunks(rows.modules),
+    packages: canonicalJsonChunks(rows.packages),
+  });
+}
+
+/** Writes a listing text from its parts (see writeListText); also for a first index build, which makes them as it goes. */
+export function writeListParts(root: string, parts: ListTextParts): ListText | null {
+  if (parts.count === 0) return null;
   const path = listTextFile(root);
   // Not fsynced: the file is a cache, and one cut short by a crash fails its hash and is written again.
   const temp = tempPath(path);
@@ -148,21 +173,25 @@ export function writeListText(root: string, idx: IndexFile, rows: ListRowsToWrit
       writeFileSync(fd, chunk);
       return typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     };
-    const lengthOf = (list: GeneratedList<unknown>): number => {
+    const putAll = (pieces: Iterable<string | Uint8Array>): number => {
       let n = 0;
-      for (const chunk of canonicalJsonChunks(list)) n += put(chunk);
+      for (const piece of pieces) n += put(piece);
       return n;
     };
-    const m = lengthOf(rows.modules);
-    const p = lengthOf(rows.packages);
-    const head: Head = { format: FORMAT, ...stamps, root, count: rows.count, lengths: [m, p] };
-    put(`\n${JSON.stringify(head)}`);
+    const m = putAll(parts.modules);
+    const p = putAll(parts.packages);
+    // The head (a Head's JSON, its keys in this order) made in pieces: the names and mtimes may be long.
+    put(`\n{"format":${FORMAT},"index":${JSON.stringify(parts.index)},"modulesMtime":${JSON.stringify(parts.modulesMtime)},"names":`);
+    putAll(parts.names);
+    put(',"mtimes":');
+    putAll(parts.mtimes);
+    put(`,"root":${JSON.stringify(root)},"count":${parts.count},"lengths":[${m},${p}]}`);
     writeFileSync(fd, sealOf(sha.digest('hex')), 'latin1');
     renameSync(temp, path);
     // Read back through the same descriptor: another list may replace the file meanwhile.
     const modules = new JsonText(() => fileRange(fd, 0, m, release));
     const packages = new JsonText(() => fileRange(fd, m, p, release));
-    return { registry_path: root, count: rows.count, modules, packages };
+    return { registry_path: root, count: parts.count, modules, packages };
   } catch {
     closeSync(fd);
     rmSync(temp, { force: true });

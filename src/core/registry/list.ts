@@ -2,6 +2,7 @@
 // A warm list of tens of thousands of versions runs on every `promptpm list`: the CLI's is written from the
 // listing text kept for an unchanged registry (list-text.ts), and only when that no longer holds is the index
 // read and the rows made (list-rows.ts, loaded then), with their keys in sorted order, the order the CLI prints them in.
+import type { FreshIndex } from './index-cache.js';
 import type { IndexFile } from './index-format.js';
 import type { GeneratedListRows } from './list-rows.js';
 import { readListText, writeListText, type ListText } from './list-text.js';
@@ -38,14 +39,22 @@ export async function listRegistryRows(registry: string, opts: { onProgress?: Pr
   const root = await resolveRegistryLocation(registry);
   const written = readListText(root);
   if (written !== null) return written;
-  const [idx, { generatedRows }] = await Promise.all([freshIndex(root, opts.onProgress), import('./list-rows.js')]);
-  const rows = generatedRows(root, idx);
-  return writeListText(root, idx, rows) ?? rows;
+  const [fresh, { generatedRows }] = await Promise.all([freshIndexOrText(root, opts.onProgress), import('./list-rows.js')]);
+  // A first build wrote the listing text as it went.
+  if (fresh.idx === null) return fresh.listText;
+  const rows = generatedRows(root, fresh.idx);
+  return writeListText(root, fresh.idx, rows) ?? rows;
 }
+
+// Lazy: a warm list reads only the index's first line. Progress comes only from rescanning changed module
+// folders (phase `index`): all of them the first time a registry is listed.
 
 /** The fresh index of the registry at `root`. */
 async function freshIndex(root: string, onProgress?: ProgressListener): Promise<IndexFile> {
-  // Lazy: a warm list reads only the index's first line. Progress comes only from rescanning changed
-  // module folders (phase `index`): all of them the first time a registry is listed.
   return (await import('./index-cache.js')).loadFreshIndex(root, true, onProgress);
+}
+
+/** The fresh index of the registry at `root`, or the listing text a first build of it wrote as it went. */
+async function freshIndexOrText(root: string, onProgress?: ProgressListener): Promise<FreshIndex> {
+  return (await import('./index-cache.js')).openFreshIndex(root, { lazy: true, onProgress, listText: true });
 }

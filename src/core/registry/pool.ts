@@ -37,12 +37,12 @@ export interface PoolRun<R> {
   cancelled: boolean;
 }
 
-async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
-  const results: Array<R | undefined> = new Array(jobs.length);
+async function runInProcess<J, R>(fn: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal, keep = true): Promise<PoolRun<R>> {
+  const results: Array<R | undefined> = new Array(keep ? jobs.length : 0);
   for (const [i, job] of jobs.entries()) {
     if (signal?.aborted) return { results, cancelled: true };
     const r = await fn(job);
-    results[i] = r;
+    if (keep) results[i] = r;
     onResult(r, i);
     await yieldNow();
   }
@@ -73,17 +73,21 @@ export class TaskPool {
     for (const w of this.workers.splice(0)) void w.terminate();
   }
 
-  /** Runs `task` over `jobs`; `inProcess` is the same work for small runs or when no worker is available. */
-  run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+  /**
+   * Runs `task` over `jobs`; `inProcess` is the same work for small runs or when no worker is available. With
+   * `keep` false, results are only handed to `onResult` (the run's `results` stay empty): for a caller that
+   * writes them out as they come and must not hold them all.
+   */
+  run<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal, keep = true): Promise<PoolRun<R>> {
     const alone = jobs.length <= inProcessMax(task);
     if (!alone) this.prestart(task);
-    if (alone || this.workers.length === 0) return runInProcess(inProcess, jobs, onResult, signal);
-    return this.runOnWorkers(task, inProcess, jobs, onResult, signal);
+    if (alone || this.workers.length === 0) return runInProcess(inProcess, jobs, onResult, signal, keep);
+    return this.runOnWorkers(task, inProcess, jobs, onResult, signal, keep);
   }
 
-  private runOnWorkers<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal?: AbortSignal): Promise<PoolRun<R>> {
+  private runOnWorkers<J, R>(task: TaskName, inProcess: (job: J) => R | Promise<R>, jobs: J[], onResult: (r: R, index: number) => void, signal: AbortSignal | undefined, keep: boolean): Promise<PoolRun<R>> {
     const workers = this.workers;
-    const results: Array<R | undefined> = new Array(jobs.length);
+    const results: Array<R | undefined> = new Array(keep ? jobs.length : 0);
     const next = batchesOf(jobs.length, workers.length + (mainThreadShares() ? 1 : 0));
     // Where each batch handed out starts, by its id.
     const starts: number[] = [];
@@ -96,7 +100,7 @@ export class TaskPool {
         const base = starts[msg.id]!;
         for (let k = 0; k < msg.results.length; k++) {
           const r = msg.results[k] as R;
-          results[base + k] = r;
+          if (keep) results[base + k] = r;
           onResult(r, base + k);
         }
         finished += msg.results.length;
@@ -139,7 +143,7 @@ export class TaskPool {
             const r = pending instanceof Promise ? await pending : pending;
             // A cancel or a thread's failure may have ended the run meanwhile (even from inside onResult).
             if (settled) return;
-            results[k] = r;
+            if (keep) results[k] = r;
             onResult(r, k);
           }
           finished += batch.end - batch.start;

@@ -9,13 +9,15 @@ import { isStrictSemver } from '../module/strict-version.js';
 import { countSteps, type LongWorkOptions } from '../progress.js';
 import { moduleNotFound } from './errors.js';
 import { PromptPMError } from '../errors.js';
-import { freshen, parseIndexText, readIndexText, recordInOrder, recordVerification, type IndexFile } from './index-cache.js';
+import { parseIndexText, readIndexText, recordInOrder, recordVerification, type IndexFile } from './index-cache.js';
+import { FirstIndexBuild } from './index-build.js';
 import { recordsAllOk } from './index-format.js';
 import { resolveRegistryLocation } from './location.js';
-import { indexFile, moduleDir, versionPath } from './paths.js';
+import { indexFile, moduleDir, modulesDir, versionPath } from './paths.js';
+import { statDir } from './stamps.js';
 import { inProcessMax, TaskPool } from './pool.js';
 import { mainThreadShares } from './worker-script.js';
-import { ScanCompactor, type ModuleScan } from './index-scan.js';
+import { ScanCompactor } from './index-scan.js';
 import { scanNames, scanVersions } from './scan.js';
 import { verifyModule, type ModuleJob, type ModuleVerification } from './verify-module.js';
 import { unpackVerification, verifyPacked, verifyVersionDir, type VerifyJob } from './verify-one.js';
@@ -107,17 +109,6 @@ function statesInIndexOrder(index: IndexFile, jobs: ModuleJob[], results: Array<
   return states;
 }
 
-/** The modules the threads read for the index, by name, taken off the results: the index keeps them no longer than it is needed. */
-function takeScans(jobs: ModuleJob[], results: Array<ModuleVerification | undefined>): Map<string, ModuleScan> {
-  const scans = new Map<string, ModuleScan>();
-  results.forEach((m, i) => {
-    if (m?.scan === undefined) return;
-    scans.set(jobs[i]!.name, m.scan);
-    delete m.scan;
-  });
-  return scans;
-}
-
 /** Every version of the registry, module by module in name order; progress counts modules. */
 async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): Promise<Outcome> {
   // The threads boot while the module names are read when the index says the registry is large. Without an
@@ -125,41 +116,51 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   // the run itself starts the threads for a large one.
   const indexSize = fileSize(indexFile(root));
   if (indexSize === null ? !mainThreadShares() : indexSize > prestartIndexBytes()) pool.prestart('verifyModule');
+  const now = Date.now();
+  // Stamped before listing, as a rescan does: a module added meanwhile leaves a newer mtime.
+  const modules = indexSize === null ? statDir(modulesDir(root)) : null;
   const top = await scanNames(root);
-  // Without an index yet, the threads also read each version's entry from the files they hash.
-  const index = indexSize === null;
-  const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name, index }));
-  const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
-  const compactor = new ScanCompactor();
-  // A module's rows are made for a listener and dropped: the report's rows are made once the index is
-  // written, so they and the scans the index is built from are never all in memory together.
-  const arrived = (m: ModuleVerification, i: number): void => {
-    // A scan's versions are the module's own list (verify-module.ts), which the compacted scan replaces.
-    m.versions = m.scan ? compactor.compact(m.scan).versions : m.versions.map(compactor.string);
-    step(jobs[i]!.name, opts.onProgress && addRows([], jobs[i]!.name, m));
-  };
-  const running = pool.run('verifyModule', verifyModule, jobs, arrived, opts.signal);
-  // Read while the threads hash: only to record the results in, so it need not be fresh.
-  const text = readIndexText(root);
-  const run = await running;
-  const unlisted = run.results.findIndex((m) => m?.unlisted !== undefined);
-  if (unlisted >= 0) throw unlistedError(root, jobs[unlisted]!.name, run.results[unlisted]!.unlisted!);
-  const allOk = run.results.every((m) => m === undefined || m.results.every((r) => r === null));
-  if (text === null || !(allOk && recordsAllOk(text))) {
-    const stored = parseIndexText(text, true);
-    // Without an index yet, one is built so that listings show the results: from what the threads read
-    // while hashing, or by rescanning (on the threads, idle now) if an index appeared after they started.
-    if (text === null && !run.cancelled) await freshen(root, stored, { pool, scanned: takeScans(jobs, run.results) });
-    await recordInOrder(root, stored, statesInIndexOrder(stored, jobs, run.results));
+  // Without an index yet, the threads also read each version's entry from the files they hash, and the first
+  // index is written from those as they arrive, with the states just found (index-build.ts).
+  const build = modules === null ? null : FirstIndexBuild.open(root, now, modules.mtimeMs, top.stray, false);
+  try {
+    const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name, index: build !== null }));
+    const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
+    const compactor = new ScanCompactor();
+    // A module's rows are made for a listener and dropped: the report's rows are made at the end from the
+    // modules' results, which keep only what is not intact.
+    const arrived = (m: ModuleVerification, i: number): void => {
+      if (build !== null) {
+        build.put(i, jobs[i]!.name, m.scan ?? null);
+        delete m.scan;
+      }
+      m.versions = m.versions.map(compactor.string);
+      step(jobs[i]!.name, opts.onProgress && addRows([], jobs[i]!.name, m));
+    };
+    const running = pool.run('verifyModule', verifyModule, jobs, arrived, opts.signal);
+    // Read while the threads hash: only to record the results in, so it need not be fresh.
+    const text = build === null ? readIndexText(root) : null;
+    const run = await running;
+    const unlisted = run.results.findIndex((m) => m?.unlisted !== undefined);
+    if (unlisted >= 0) throw unlistedError(root, jobs[unlisted]!.name, run.results[unlisted]!.unlisted!);
+    const allOk = run.results.every((m) => m === undefined || m.results.every((r) => r === null));
+    if (build !== null) {
+      if (!run.cancelled) await build.finish(true);
+    } else if (text !== null && !(allOk && recordsAllOk(text))) {
+      const stored = parseIndexText(text, true);
+      await recordInOrder(root, stored, statesInIndexOrder(stored, jobs, run.results));
+    }
+    const stray = [...top.stray];
+    const rows: Row[] = [];
+    run.results.forEach((m, i) => {
+      if (m === undefined) return;
+      stray.push(...m.stray);
+      addRows(rows, jobs[i]!.name, m);
+    });
+    return { rows, stray, cancelled: run.cancelled };
+  } finally {
+    build?.close();
   }
-  const stray = [...top.stray];
-  const rows: Row[] = [];
-  run.results.forEach((m, i) => {
-    if (m === undefined) return;
-    stray.push(...m.stray);
-    addRows(rows, jobs[i]!.name, m);
-  });
-  return { rows, stray, cancelled: run.cancelled };
 }
 
 async function planOne(root: string, name: string, version?: string): Promise<{ jobs: VerifyJob[]; stray: string[] }> {

@@ -123,6 +123,11 @@ describe('worker threads (compiled build)', () => {
       expect(onMain).toBeGreaterThanOrEqual(1);
       expect(onMain).toBeLessThanOrEqual(jobs.length - upFront);
       expect(run.results).toEqual(jobs.map((job) => verifyPacked(job)));
+      // Results only handed out (`keep` false): the run keeps none, and each reaches onResult once.
+      const handed: PackedVerification[] = [];
+      const unkept = await pool.run<VerifyJob, PackedVerification>('verify', verifyPacked, jobs, (r, i) => (handed[i] = r), undefined, false);
+      expect(unkept.results).toEqual([]);
+      expect(handed).toEqual(run.results);
       // A cancel from inside onResult ends the run there, on the main thread's lane too.
       const ctl = new AbortController();
       let calls = 0;
