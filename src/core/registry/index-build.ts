@@ -14,7 +14,7 @@ import { decodeIndex, type IndexFile } from './index-format.js';
 import { keepTheirStates, loadIndexFile } from './index-cache.js';
 import { ArrayText, encodeIndex, IndexColumns } from './index-encode.js';
 import { scanModule, type ModuleScan, type ModuleScanJob } from './index-scan.js';
-import { packageRowOf, versionRows } from './list-rows.js';
+import { modulesFolderJson, packageRowOf, versionRowsJson } from './list-rows.js';
 import { writeListParts, type ListText } from './list-text.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import { TaskPool } from './pool.js';
@@ -29,6 +29,8 @@ export interface FirstIndex {
 
 /** The listing's two arrays, made as modules are added. */
 interface Listing {
+  /** modulesFolderJson of the registry. */
+  folder: string;
   modules: ArrayText;
   packages: ArrayText;
   count: number;
@@ -49,7 +51,7 @@ export class FirstIndexBuild {
     listText: boolean,
   ) {
     this.columns = new IndexColumns(spill, top.modulesMtime, top.stray);
-    this.listing = listText ? { modules: new ArrayText(spill), packages: new ArrayText(spill), count: 0 } : null;
+    this.listing = listText ? { folder: modulesFolderJson(root), modules: new ArrayText(spill), packages: new ArrayText(spill), count: 0 } : null;
   }
 
   /**
@@ -83,8 +85,8 @@ export class FirstIndexBuild {
     const entry = (i: number): NonNullable<ModuleScan['entries'][number]> => entries[i]!;
     this.columns.add(name, { mtime: stamp(scan.mtimeMs, this.now), versions, stray: scan.stray }, entry);
     if (this.listing === null || versions.length === 0) return;
-    // Row objects are made with their keys in canonical order, so their JSON is the listing's text.
-    this.listing.modules.add(JSON.stringify(versionRows([], this.root, name, versions)).slice(1, -1));
+    this.listing.modules.add(versionRowsJson(this.listing.folder, name, versions));
+    // A row object made with its keys in canonical order: its JSON is the listing's text.
     this.listing.packages.add(JSON.stringify(packageRowOf(name, versions, (i) => entry(i).verification, entry)));
     this.listing.count += versions.length;
   }

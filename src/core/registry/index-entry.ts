@@ -139,6 +139,21 @@ function sharedStrings(list: string[]): string[] {
   return list;
 }
 
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * One kind of list (tags, input types, output types) shared as above, checked first against the last one of its
+ * kind: the versions of one module, read one after another, mostly repeat it, and comparing items is cheaper
+ * than making the key.
+ */
+class SharedLists {
+  private last: string[] = [];
+  of(list: string[]): string[] {
+    return sameStrings(list, this.last) ? this.last : (this.last = sharedStrings(list));
+  }
+}
+const [sharedTags, sharedInputTypes, sharedOutputTypes] = [new SharedLists(), new SharedLists(), new SharedLists()];
+
 // Dependency lists mostly differ from module to module, so a table of them costs more than it saves; the
 // versions of one module, read one after another, mostly share theirs: equal to the last list read, it is that list.
 let lastDependencies: Dependency[] = [];
@@ -164,7 +179,7 @@ export function indexFields(root: unknown): Fields | null {
   const outputTypes = types(field(iface, 'outputs'), false);
   const deps = dependencies(field(root, 'dependencies'), name);
   if (tags === null || inputTypes === null || outputTypes === null || deps === null) return null;
-  return { description, tags: sharedStrings(tags), dependencies: sharedDependencies(deps), inputTypes: sharedStrings(inputTypes), outputTypes: sharedStrings(outputTypes) };
+  return { description, tags: sharedTags.of(tags), dependencies: sharedDependencies(deps), inputTypes: sharedInputTypes.of(inputTypes), outputTypes: sharedOutputTypes.of(outputTypes) };
 }
 
 // The parsers load on first use and are kept: a dynamic import per manifest costs as much as a parse.

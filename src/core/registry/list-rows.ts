@@ -63,6 +63,20 @@ export function versionRows(rows: ListRows['modules'], root: string, name: strin
   return rows;
 }
 
+/** The start of every version folder's path in JSON (no closing quote), for `versionRowsJson`. */
+export const modulesFolderJson = (root: string): string => JSON.stringify(`${root}${sep}modules${sep}`).slice(0, -1);
+const SEP_JSON = JSON.stringify(sep).slice(1, -1);
+
+/**
+ * The JSON of module `name`'s version rows as `versionRows` makes them (as inside an array), made as text: names
+ * and versions are checked path segments, with nothing to escape; `folder` is `modulesFolderJson(root)`.
+ */
+export function versionRowsJson(folder: string, name: string, versions: readonly string[]): string {
+  let json = '';
+  for (let i = 0; i < versions.length; i++) json += `${i === 0 ? '' : ','}{"name":"${name}","source":${folder}${name}${SEP_JSON}${versions[i]!}","version":"${versions[i]!}"}`;
+  return json;
+}
+
 type Summary = Pick<IndexEntry, 'description' | 'tags' | 'inputTypes' | 'outputTypes'>;
 
 /** A package's row: the worst state of its versions, and what its latest version (`summary(latest)`) shows. */

@@ -1,7 +1,7 @@
 // The first index of a registry, written as its module folders are read (index-build.ts): the same bytes as an
 // index built in memory, whatever order the modules arrive in; states someone recorded meanwhile kept; and no
 // module kept once it is written, so memory does not grow with the registry.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -40,9 +40,11 @@ async function builtBackwards(reg: string, listText: boolean): Promise<FirstInde
   return build;
 }
 
-/** The fixture registry with a module of non-ASCII text and a module folder that holds no version, settled. */
+/** The fixture registry (in a folder of an odd name) with a module of non-ASCII text and a module folder that holds no version, settled. */
 async function variedRegistry(): Promise<string> {
-  const reg = fixtureCopy();
+  // In a folder whose name JSON must escape: the listing's rows name it.
+  const reg = join(tempDir(), 'a "quoted" \\ folder', 'registry');
+  cpSync(fixtureCopy(), reg, { recursive: true });
   const dir = makeModule(join(tempDir(), 'module'), 'cafe-notes', '0.1.0');
   const yaml = join(dir, 'promptpm.yaml');
   writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('Demo module cafe-notes', 'Notes de café ☕ — “quoted” \\ and 😀'));
