@@ -125,10 +125,10 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
   let checked = 0;
   for (const [name, stored] of idx.names) {
     if (opts.only !== undefined && !opts.only.has(name)) continue;
-    // Let the event loop breathe now and then: verify feeds its worker threads meanwhile.
+    // Let the event loop breathe now and then: a host's main thread (the app's) answers meanwhile.
     if ((++checked & 1023) === 0) await yieldNow();
-    // A folder without a trusted mtime (every one, on a first build) is rescanned whatever it holds now:
-    // its job reads the mtime on the pool instead of a stat here, one module after another.
+    // A folder without a trusted mtime (every one, in a registry whose first index could not be written) is
+    // rescanned whatever it holds now: its job reads the mtime on the pool instead of a stat here.
     if (stored.mtime !== null) {
       const st = statDir(base + name);
       if (st === null) {
