@@ -66,24 +66,28 @@ class Table<T> {
  */
 const listKey = (items: string[]): string => (items.some((x) => x.includes('\0')) ? JSON.stringify(items) : `${items.length}\0${items.join('\0')}`);
 
-// Arrays met lately, by identity: entries read on one thread share equal lists (index-entry.ts), so most need no key.
-const MAX_SEEN = 4096;
-
+/**
+ * A table of lists that remembers, for each kind of list it is given (`kind`: tags, input types…), the last array
+ * and its position: entries read on one thread share equal lists (index-entry.ts), one after another, so most
+ * need no key. Only the last: arrays held longer outlive the young generation, which then grows for the whole build.
+ */
 class ListTable extends Table<string[]> {
-  private seen = new Map<unknown, number>();
+  private readonly last: unknown[] = [];
+  private readonly lastIds: number[] = [];
   /** `stored` makes the list as the file stores it (a module-level function: no closure per call). */
-  of<T>(from: T[], stored: (from: T[]) => string[]): number {
-    let id = this.seen.get(from);
-    if (id === undefined) {
+  of<T>(from: T[], stored: (from: T[]) => string[], kind = 0): number {
+    if (from !== this.last[kind]) {
       const items = stored(from);
-      if (this.seen.size >= MAX_SEEN) this.seen = new Map();
-      this.seen.set(from, (id = this.id(items, listKey(items))));
+      this.lastIds[kind] = this.id(items, listKey(items));
+      this.last[kind] = from;
     }
-    return id;
+    return this.lastIds[kind]!;
   }
 }
 
 const asStored = (items: string[]): string[] => items;
+// The kinds of list `lists` holds.
+const [TAGS, INPUT_TYPES, OUTPUT_TYPES] = [0, 1, 2];
 /** Name, range, name, range…: a loop into an array of the final length allocates a quarter of what `flatMap` does. */
 function flatDependencies(deps: Dependency[]): string[] {
   const flat = new Array<string>(deps.length * 2);
@@ -166,9 +170,9 @@ export class IndexColumns {
       const e = entry(i);
       if (i === latest) latestDescription = e.description;
       sources[i] = e.source === null ? -1 : this.strings.id(e.source, e.source);
-      tags[i] = this.lists.of(e.tags, asStored);
-      inputTypes[i] = this.lists.of(e.inputTypes, asStored);
-      outputTypes[i] = this.lists.of(e.outputTypes, asStored);
+      tags[i] = this.lists.of(e.tags, asStored, TAGS);
+      inputTypes[i] = this.lists.of(e.inputTypes, asStored, INPUT_TYPES);
+      outputTypes[i] = this.lists.of(e.outputTypes, asStored, OUTPUT_TYPES);
       dependencies[i] = this.depLists.of(e.dependencies, flatDependencies);
       invalid[i] = this.problemId(e.invalid);
       inos[i] = e.ino;
