@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { writeTree } from '../../support/files.js';
+import type { ModuleScan } from '../../../src/core/registry/index-scan.js';
 
 export { writeTree };
 
@@ -58,3 +59,21 @@ tests:
   });
   return root;
 }
+
+/** One module's scan as a worker thread sends it: three versions, each depending on three other modules. */
+export const threadScan = (m: number): ModuleScan => ({
+  mtimeMs: 1,
+  stray: [],
+  versions: ['1.0.0', '1.1.0', '2.0.0'],
+  entries: [0, 1, 2].map((v) => ({
+    ino: String(1000 + m * 3 + v),
+    source: 'promptpm.yaml',
+    description: `Module ${m} version ${v}`,
+    tags: ['demo'],
+    dependencies: [1, 2, 3].map((d) => ({ name: `dependency-module-${(m + d) % 100}`, range: '^1.0.0' })),
+    verification: 'unverified' as const,
+    inputTypes: ['plain_text'],
+    outputTypes: ['echoed_text'],
+    invalid: null,
+  })),
+});

@@ -16,7 +16,7 @@ import { generatedRows } from '../../../src/core/registry/list-rows.js';
 import { writeListText, type ListText } from '../../../src/core/registry/list-text.js';
 import { scanNames } from '../../../src/core/registry/scan.js';
 import { settleModuleFolders } from '../../support/settled-folders.js';
-import { fixtureCopy, makeModule, tempDir } from './helpers.js';
+import { fixtureCopy, makeModule, tempDir, threadScan } from './helpers.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -103,28 +103,11 @@ describe('a first index build', () => {
   });
 
   it('keeps no module once it is written: what it holds does not grow with the modules put', () => {
-    /** One module's scan as a thread sends it: three versions, each with its own description and inode. */
-    const scan = (m: number): ModuleScan => ({
-      mtimeMs: 1,
-      stray: [],
-      versions: ['1.0.0', '1.1.0', '2.0.0'],
-      entries: [0, 1, 2].map((v) => ({
-        ino: String(1000 + m * 3 + v),
-        source: 'promptpm.yaml',
-        description: `Module ${m} version ${v} reads a text and answers`,
-        tags: ['demo'],
-        dependencies: [1, 2].map((d) => ({ name: `dependency-module-${(m + d) % 100}`, range: '^1.0.0' })),
-        verification: 'unverified' as const,
-        inputTypes: ['plain_text'],
-        outputTypes: ['echoed_text'],
-        invalid: null,
-      })),
-    });
-    const reg = fixtureCopy();
+      const reg = fixtureCopy();
     const heapAfter = (keep: (at: number, m: ModuleScan) => void, modules: number): number => {
       gc();
       const before = process.memoryUsage().heapUsed;
-      for (let m = 0; m < modules; m++) keep(m, scan(m));
+      for (let m = 0; m < modules; m++) keep(m, threadScan(m));
       gc();
       return process.memoryUsage().heapUsed - before;
     };

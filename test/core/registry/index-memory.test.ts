@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { publishModule } from '../../../src/core/registry/index.js';
 import { ScanCompactor, scanModule, type ModuleScan } from '../../../src/core/registry/index-scan.js';
 import { verifyModule } from '../../../src/core/registry/verify-module.js';
-import { makeModule, tempDir } from './helpers.js';
+import { makeModule, tempDir, threadScan } from './helpers.js';
 
 // A full collection before each measure, so only what is still referenced counts.
 setFlagsFromString('--expose-gc');
@@ -64,25 +64,8 @@ describe('an index built on this thread', () => {
 });
 
 describe('scans from worker threads, compacted as they arrive', () => {
-  /** One module's scan as a thread sends it: three versions, each depending on three other modules. */
-  const scan = (m: number): ModuleScan => ({
-    mtimeMs: 1,
-    stray: [],
-    versions: ['1.0.0', '1.1.0', '2.0.0'],
-    entries: [0, 1, 2].map((v) => ({
-      ino: String(1000 + m * 3 + v),
-      source: 'promptpm.yaml',
-      description: `Module ${m} version ${v}`,
-      tags: ['demo'],
-      dependencies: [1, 2, 3].map((d) => ({ name: `dependency-module-${(m + d) % 100}`, range: '^1.0.0' })),
-      verification: 'unverified' as const,
-      inputTypes: ['plain_text'],
-      outputTypes: ['echoed_text'],
-      invalid: null,
-    })),
-  });
   // Batches of 64 modules, each cloned as a message between threads is.
-  const arriving = (): ModuleScan[] => Array.from({ length: 40 }, (_, b) => structuredClone(Array.from({ length: 64 }, (_, k) => scan(b * 64 + k)))).flat();
+  const arriving = (): ModuleScan[] => Array.from({ length: 40 }, (_, b) => structuredClone(Array.from({ length: 64 }, (_, k) => threadScan(b * 64 + k)))).flat();
 
   it('are the same scans', () => {
     const compactor = new ScanCompactor();
@@ -92,10 +75,10 @@ describe('scans from worker threads, compacted as they arrive', () => {
 
   it('share one dependency list among the versions of a module that depend on the same modules', () => {
     const compactor = new ScanCompactor();
-    const [scanned] = structuredClone([scan(7)]).map((s) => compactor.compact(s));
+    const [scanned] = structuredClone([threadScan(7)]).map((s) => compactor.compact(s));
     const lists = scanned!.entries.map((entry) => entry!.dependencies);
     expect(new Set(lists).size).toBe(1);
-    expect(lists[0]).toEqual(scan(7).entries[0]!.dependencies);
+    expect(lists[0]).toEqual(threadScan(7).entries[0]!.dependencies);
   });
 
   it('take about a quarter less memory than the copies they arrived as', async () => {
