@@ -36,6 +36,18 @@ interface Listing {
   count: number;
 }
 
+/** What a first build starts from: modules/ as read. */
+export interface FirstIndexTop {
+  /** When modules/ was read, and its mtime then (read before it was listed). */
+  now: number;
+  modulesMtimeMs: number;
+  /** How many module folders its listing named (each is put), and its stray entries. */
+  modules: number;
+  stray: string[];
+  /** Also make the CLI's listing text. */
+  listText: boolean;
+}
+
 /** One first build: modules are put in any order (by their position in name order) and written in order. */
 export class FirstIndexBuild {
   private readonly columns: IndexColumns;
@@ -45,25 +57,20 @@ export class FirstIndexBuild {
 
   private constructor(
     private readonly root: string,
-    private readonly now: number,
+    private readonly top: FirstIndexTop,
     private readonly spill: SpillFile,
-    top: { modulesMtime: number | null; stray: string[] },
-    listText: boolean,
   ) {
-    this.columns = new IndexColumns(spill, top.modulesMtime, top.stray);
-    this.listing = listText ? { folder: modulesFolderJson(root), modules: new ArrayText(spill), packages: new ArrayText(spill), count: 0 } : null;
+    this.columns = new IndexColumns(spill, stamp(top.modulesMtimeMs, top.now), top.stray);
+    this.listing = top.listText ? { folder: modulesFolderJson(root), modules: new ArrayText(spill), packages: new ArrayText(spill), count: 0 } : null;
   }
 
-  /**
-   * A build for the registry at `root`, whose modules/ had `modulesMtimeMs` when read at `now`, before its
-   * listing gave `stray`; null when the index cannot be kept there. `listText` also makes the CLI's listing.
-   */
-  static open(root: string, now: number, modulesMtimeMs: number, stray: string[], listText: boolean): FirstIndexBuild | null {
+  /** A build for the registry at `root` (see FirstIndexTop); null when the index cannot be kept there. */
+  static open(root: string, top: FirstIndexTop): FirstIndexBuild | null {
     // Reading a folder never makes it a registry: the cache is kept only in one that already is.
     if (!isRegistryFolder(root)) return null;
     try {
       mkdirSync(toolDir(root), { recursive: true });
-      return new FirstIndexBuild(root, now, SpillFile.beside(indexFile(root)), { modulesMtime: stamp(modulesMtimeMs, now), stray }, listText);
+      return new FirstIndexBuild(root, top, SpillFile.beside(indexFile(root)));
     } catch {
       return null;
     }
@@ -83,7 +90,7 @@ export class FirstIndexBuild {
     if (scan.mtimeMs === null) return;
     const { versions, entries } = scan;
     const entry = (i: number): NonNullable<ModuleScan['entries'][number]> => entries[i]!;
-    this.columns.add(name, { mtime: stamp(scan.mtimeMs, this.now), versions, stray: scan.stray }, entry);
+    this.columns.add(name, { mtime: stamp(scan.mtimeMs, this.top.now), versions, stray: scan.stray }, entry);
     if (this.listing === null || versions.length === 0) return;
     this.listing.modules.add(versionRowsJson(this.listing.folder, name, versions));
     // A row object made with its keys in canonical order: its JSON is the listing's text.
@@ -92,12 +99,12 @@ export class FirstIndexBuild {
   }
 
   /**
-   * Writes the index (and the listing text, when asked for), once every module was put. States recorded meanwhile
+   * Writes the index (and the listing text, when asked for); nothing unless every module was put. States recorded meanwhile
    * by someone else in an index written since are kept for the same version folders, unless `authoritative` (the
    * states put are a verify's). Null when the index could not be written.
    */
   async finish(authoritative: boolean): Promise<FirstIndex | null> {
-    if (this.waiting.size > 0) return null;
+    if (this.next < this.top.modules) return null;
     try {
       const path = indexFile(this.root);
       const release = await acquireLock(this.root, 'index');
@@ -163,7 +170,7 @@ export async function buildFirstIndex(root: string, opts: { onProgress?: Progres
   const top = statDir(modulesDir(root));
   if (top === null) return null;
   const { names, stray } = await scanNames(root);
-  const build = FirstIndexBuild.open(root, now, top.mtimeMs, stray, opts.listText === true);
+  const build = FirstIndexBuild.open(root, { now, modulesMtimeMs: top.mtimeMs, modules: names.length, stray, listText: opts.listText === true });
   if (build === null) return null;
   const pool = new TaskPool();
   try {

@@ -122,7 +122,7 @@ async function verifyAll(root: string, pool: TaskPool, opts: LongWorkOptions): P
   const top = await scanNames(root);
   // Without an index yet, the threads also read each version's entry from the files they hash, and the first
   // index is written from those as they arrive, with the states just found (index-build.ts).
-  const build = modules === null ? null : FirstIndexBuild.open(root, now, modules.mtimeMs, top.stray, false);
+  const build = modules === null ? null : FirstIndexBuild.open(root, { now, modulesMtimeMs: modules.mtimeMs, modules: top.names.length, stray: top.stray, listText: false });
   try {
     const jobs: ModuleJob[] = top.names.map((name) => ({ registry: root, name, index: build !== null }));
     const step = countSteps(opts.onProgress, 'verify', jobs.length, 'modules');
