@@ -54,6 +54,7 @@ export class FirstIndexBuild {
   private readonly listing: Listing | null;
   private readonly waiting = new Map<number, { name: string; scan: ModuleScan | null }>();
   private next = 0;
+  private failed = false;
 
   private constructor(
     private readonly root: string,
@@ -76,12 +77,22 @@ export class FirstIndexBuild {
     }
   }
 
-  /** Module `name`, the `at`-th in name order: its scan, or null when it was not read (it is left out). */
+  /**
+   * Module `name`, the `at`-th in name order: its scan, or null when it was not read (it is left out). Never
+   * throws (it runs where results arrive): a failed write of the temporary file fails the build instead.
+   */
   put(at: number, name: string, scan: ModuleScan | null): void {
+    if (this.failed) return;
     this.waiting.set(at, { name, scan });
-    for (let m = this.waiting.get(this.next); m !== undefined; m = this.waiting.get(this.next)) {
-      this.waiting.delete(this.next++);
-      if (m.scan !== null) this.add(m.name, m.scan);
+    try {
+      for (let m = this.waiting.get(this.next); m !== undefined; m = this.waiting.get(this.next)) {
+        this.waiting.delete(this.next++);
+        if (m.scan !== null) this.add(m.name, m.scan);
+      }
+    } catch {
+      // A full disk, say: the index is a cache, and the caller reads the registry without it.
+      this.failed = true;
+      this.waiting.clear();
     }
   }
 
@@ -104,7 +115,7 @@ export class FirstIndexBuild {
    * states put are a verify's). Null when the index could not be written.
    */
   async finish(authoritative: boolean): Promise<FirstIndex | null> {
-    if (this.next < this.top.modules) return null;
+    if (this.failed || this.next < this.top.modules) return null;
     try {
       const path = indexFile(this.root);
       const release = await acquireLock(this.root, 'index');

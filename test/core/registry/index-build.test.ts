@@ -106,6 +106,17 @@ describe('a first index build', () => {
     expect(readdirSync(join(reg, '.promptpm'))).not.toContain('index.json');
   });
 
+  it('fails, never throws, when its temporary file cannot be written, and then writes nothing', async () => {
+    const reg = fixtureCopy();
+    const modules = 5000;
+    const build = FirstIndexBuild.open(reg, { now: Date.now(), modulesMtimeMs: 0, modules, stray: [], listText: false })!;
+    // Its file closed under it: the first column to fill its buffer fails to move it there.
+    build.close();
+    for (let m = 0; m < modules; m++) build.put(m, `module-${m}`, threadScan(m));
+    expect(await build.finish(false)).toBeNull();
+    expect(readdirSync(join(reg, '.promptpm'))).not.toContain('index.json');
+  });
+
   it('keeps no module once it is written: what it holds does not grow with the modules put', () => {
       const reg = fixtureCopy();
     const heapAfter = (keep: (at: number, m: ModuleScan) => void, modules: number): number => {
