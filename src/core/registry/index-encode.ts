@@ -1,5 +1,5 @@
 // Writing the index file (layout in index-format.ts): modules are added one after another in index order, each
-// column's text growing as they come (spilled to a temporary file past a few KB, spill.ts, when the writer has
+// column's text growing as they come (moved to a temporary file 64 KiB at a time, spill.ts, when the writer has
 // one), repeated lists and strings stored once. The same writer serves an index held in memory (encodeIndex) and
 // a first build that never holds one (index-build.ts), so both write the same bytes.
 import { entryAt, FORMAT, STATE_LETTER, type IndexFile, type Problem } from './index-format.js';
@@ -32,7 +32,7 @@ export class ArrayText {
 }
 
 /** The items of a list of strings as `ArrayText.add` takes them. */
-export const stringItems = (items: readonly string[]): string => (items.length === 0 ? '' : JSON.stringify(items).slice(1, -1));
+const stringItems = (items: readonly string[]): string => (items.length === 0 ? '' : JSON.stringify(items).slice(1, -1));
 
 // Tables of distinct items stop remembering new ones past this many: a registry with more distinct lists stores
 // some twice (which readers accept) rather than keep a key for each of them for the whole build.
@@ -98,7 +98,7 @@ function flatDependencies(deps: Dependency[]): string[] {
   return flat;
 }
 
-/** One module as the writer takes it: its stored name and an entry per version. */
+/** What the writer takes of a module besides its entries: its folder's stamp, its versions and its stray entries. */
 export interface ModuleColumns {
   mtime: number | null;
   versions: readonly string[];
