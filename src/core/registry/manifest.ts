@@ -15,7 +15,8 @@ export interface ImmutableManifest {
   version: string;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
+// Either case, stored lower: no character outside ASCII lowercases into 0-9a-f, so this is the same as testing the lowered digest.
+const HEX64 = /^[0-9a-fA-F]{64}$/;
 
 /** `files` must already be in sorted-walk order (see walk.ts); the bytes end with one newline. */
 export function serializeManifest(m: ImmutableManifest): string {
@@ -47,10 +48,9 @@ export function parseManifest(text: string): ImmutableManifest | null {
     if (typeof entry !== 'object' || entry === null) return null;
     const { path, sha256 } = entry as Record<string, unknown>;
     if (typeof path !== 'string' || typeof sha256 !== 'string') return null;
-    if (!isSafeRelativePath(path) || seen.has(path)) return null;
+    if (!isSafeRelativePath(path) || seen.has(path) || !HEX64.test(sha256)) return null;
     seen.add(path);
     files.push({ path, sha256: sha256.toLowerCase() });
   }
-  if (files.some((f) => !HEX64.test(f.sha256))) return null;
   return { algorithm: 'sha256', files, name: obj.name, version: obj.version };
 }

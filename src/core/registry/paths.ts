@@ -28,7 +28,20 @@ export function versionPath(registry: string, name: string, version: string): st
  * no backslash or NUL, so verifying a hostile manifest can never read outside the version folder.
  */
 export function isSafeRelativePath(path: string): boolean {
-  if (path.length === 0 || path.length > 4096 || path.includes('\\') || path.includes('\0')) return false;
-  return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+  const n = path.length;
+  if (n === 0 || n > 4096) return false;
+  // One pass over the characters, no segment strings: verify and install check every path of every manifest.
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? SLASH : path.charCodeAt(i);
+    if (c === BACKSLASH || c === NUL) return false;
+    if (c !== SLASH) continue;
+    const length = i - start;
+    if (length === 0 || (path.charCodeAt(start) === DOT && (length === 1 || (length === 2 && path.charCodeAt(start + 1) === DOT)))) return false;
+    start = i + 1;
+  }
+  return true;
 }
+
+const [NUL, DOT, SLASH, BACKSLASH] = [0, 0x2e, 0x2f, 0x5c];
 
