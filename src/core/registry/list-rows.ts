@@ -31,10 +31,10 @@ export function generatedRows(root: string, idx: IndexFile): GeneratedListRows {
     const rows: ListRows['modules'] = [];
     for (let m = moduleAt(firsts, start), k = start; k < end; m++) {
       const [name, { versions }] = listed[m]!;
-      const from = k - firsts[m]!;
-      const to = Math.min(versions.length, from + end - k);
-      versionRows(rows, root, name, versions, from, to);
-      k += to - from;
+      // Names and versions in the index are checked path segments: plain concatenation keeps this fast.
+      const base = `${root}${sep}modules${sep}${name}${sep}`;
+      // `source` is the version folder, as the earlier tool gives it (§6 compatibility rows).
+      for (let i = k - firsts[m]!; i < versions.length && k < end; i++, k++) rows.push({ name, source: base + versions[i]!, version: versions[i]! });
     }
     return rows;
   };
@@ -54,21 +54,12 @@ function moduleAt(firsts: readonly number[], k: number): number {
   return lo;
 }
 
-/** Appends the rows of versions `from` to `to` (exclusive) of module `name`. */
-export function versionRows(rows: ListRows['modules'], root: string, name: string, versions: readonly string[], from = 0, to = versions.length): ListRows['modules'] {
-  // Names and versions in the index are checked path segments: plain concatenation keeps this fast.
-  const base = `${root}${sep}modules${sep}${name}${sep}`;
-  // `source` is the version folder, as the earlier tool gives it (§6 compatibility rows).
-  for (let i = from; i < to; i++) rows.push({ name, source: base + versions[i]!, version: versions[i]! });
-  return rows;
-}
-
 /** The start of every version folder's path in JSON (no closing quote), for `versionRowsJson`. */
 export const modulesFolderJson = (root: string): string => JSON.stringify(`${root}${sep}modules${sep}`).slice(0, -1);
 const SEP_JSON = JSON.stringify(sep).slice(1, -1);
 
 /**
- * The JSON of module `name`'s version rows as `versionRows` makes them (as inside an array), made as text: names
+ * The JSON of module `name`'s version rows as `generatedRows` makes them (as inside an array), made as text: names
  * and versions are checked path segments, with nothing to escape; `folder` is `modulesFolderJson(root)`.
  */
 export function versionRowsJson(folder: string, name: string, versions: readonly string[]): string {
