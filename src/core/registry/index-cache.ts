@@ -11,6 +11,7 @@ import { decodeIndex, emptyIndex, entriesOf, entryAt, loadDetail, newName, state
 import type { ModuleScan, ModuleScanJob } from './index-scan.js';
 import { indexFile, modulesDir, toolDir } from './paths.js';
 import { fileIdentity, stamp, statDir } from './stamps.js';
+import { sameStrings } from './dependency-lists.js';
 import { isRegistryFolder } from '../registry-folder.js';
 import { countSteps, type ProgressListener } from '../progress.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
@@ -54,11 +55,9 @@ export function loadIndexFile(registry: string, lazy = false): IndexFile {
   return idx;
 }
 
-const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
 /** Applies one module rescan; returns whether the stored module changed. */
 function apply(idx: IndexFile, stored: StoredName, scan: ModuleScan, mtime: number | null): boolean {
-  let changed = mtime !== stored.mtime || !sameList(scan.versions, stored.versions) || !sameList(scan.stray, stored.stray);
+  let changed = mtime !== stored.mtime || !sameStrings(scan.versions, stored.versions) || !sameStrings(scan.stray, stored.stray);
   const old = entriesOf(idx, stored);
   const versions: string[] = [];
   const entries: NonNullable<StoredName['entries']> = [];
@@ -114,7 +113,7 @@ async function refresh(registry: string, idx: IndexFile, opts: RefreshOptions): 
     const { names, stray } = await (await import('./scan.js')).scanNames(registry);
     const next: IndexFile['names'] = new Map();
     for (const n of names) next.set(n, idx.names.get(n) ?? newName(null, [], [], []));
-    changed = topStamp !== idx.modulesMtime || !sameList(names, [...idx.names.keys()]) || !sameList(stray, idx.stray);
+    changed = topStamp !== idx.modulesMtime || !sameStrings(names, [...idx.names.keys()]) || !sameStrings(stray, idx.stray);
     idx.names = next;
     idx.stray = stray;
     idx.modulesMtime = topStamp;

@@ -10,7 +10,7 @@ import { NOT_PLAIN, readPlainYaml } from '../module/plain-yaml.js';
 import { YAML_DIALECT } from '../module/yaml-dialect.js';
 import type * as Toml from 'smol-toml';
 import type * as Yaml from 'yaml';
-import { sameDependencies } from './dependency-lists.js';
+import { sameDependencies, sameStrings } from './dependency-lists.js';
 import type { Dependency, IndexEntry, InvalidVersion } from './types.js';
 
 export interface StoredVersion extends IndexEntry {
@@ -138,8 +138,6 @@ function sharedStrings(list: string[]): string[] {
   if (stringLists.size < 10_000) stringLists.set(key, list);
   return list;
 }
-
-const sameStrings = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * One kind of list (tags, input types, output types) shared as above, checked first against the last one of its
