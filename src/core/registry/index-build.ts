@@ -10,7 +10,7 @@ import { acquireLock } from './lock.js';
 import { writeFileAtomicSync } from '../atomic-write.js';
 import { countSteps, type ProgressListener } from '../progress.js';
 import { isRegistryFolder } from '../registry-folder.js';
-import { decodeIndex, type IndexFile } from './index-format.js';
+import { decodeIndex, loadDetail, type IndexFile } from './index-format.js';
 import { keepTheirStates, loadIndexFile } from './index-cache.js';
 import { ArrayText, encodeIndex, IndexColumns } from './index-encode.js';
 import { scanModule, type ModuleScan, type ModuleScanJob } from './index-scan.js';
@@ -167,8 +167,8 @@ export class FirstIndexBuild {
 function recordedStates(root: string): IndexFile | null {
   const disk = loadIndexFile(root, true);
   if (disk.columns === null || !/[^u]/.test(disk.columns.states)) return null;
-  const full = loadIndexFile(root);
-  return full.columns === null ? null : full;
+  // The entries from the lines already read, not a second read of the file.
+  return loadDetail(disk) ? disk : null;
 }
 
 /**
